@@ -1,0 +1,135 @@
+package io.leadpipeline.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real Kafka broker (single-node KRaft) and a real Apicurio Registry, each in its own JVM on random free
+ * loopback ports. Stop order matters: {@link #close()} stops the broker before the registry, and callers stop
+ * their services before calling it.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final DevStackLayout layout;
+    private final Path workDir;
+    private final int kafkaPort = FreePorts.next();
+    private final int controllerPort = FreePorts.next();
+    private final int registryPort = FreePorts.next();
+    private final int registryManagementPort = FreePorts.next();
+    private ChildProcess broker;
+    private ChildProcess registry;
+
+    private DevStack(DevStackLayout layout, Path workDir) {
+        this.layout = layout;
+        this.workDir = workDir;
+    }
+
+    /** Starts broker and registry in parallel; their data and logs go under {@code workDir}. */
+    public static DevStack start(Path workDir) {
+        DevStack stack = new DevStack(DevStackLayout.fromBuild(), workDir.toAbsolutePath());
+        try {
+            CompletableFuture<Void> registry = CompletableFuture.runAsync(stack::startRegistry);
+            stack.startBroker();
+            registry.join();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public static DevStack startInTempDir() {
+        try {
+            return start(Files.createTempDirectory("lead-pipeline-dev-stack-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** Base URL of the registry, e.g. for {@code /apis/ccompat/v7}. */
+    public String registryBaseUrl() {
+        return "http://127.0.0.1:" + registryPort;
+    }
+
+    /** The URL the Apicurio serdes take ({@code apicurio.registry.url}). */
+    public String registryUrl() {
+        return registryBaseUrl() + "/apis/registry/v3";
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Starts (or restarts, on the same port and data) the broker. */
+    public synchronized void startBroker() {
+        if (broker != null && broker.isAlive()) {
+            return;
+        }
+        broker = ChildProcess.start("kafka-broker", List.of(ChildProcess.currentJava(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", layout.brokerClasspath(), KafkaBrokerMain.class.getName(),
+                "--port", Integer.toString(kafkaPort),
+                "--controller-port", Integer.toString(controllerPort),
+                "--data-dir", workDir.resolve("kafka").toString(),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())),
+                workDir.resolve("logs/kafka.log"), START_TIMEOUT, this::brokerReady);
+    }
+
+    /** Stops the broker, keeping its data: for tests of what happens while Kafka is down. */
+    public synchronized void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private void startRegistry() {
+        registry = ChildProcess.start("apicurio-registry", List.of(ChildProcess.currentJava(),
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + registryPort,
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.management.port=" + registryManagementPort,
+                "-Dquarkus.log.level=WARN",
+                "-jar", layout.registryJar().toString()),
+                workDir.resolve("logs/registry.log"), START_TIMEOUT,
+                () -> Probes.httpOk(registryUrl() + "/system/info"));
+    }
+
+    private boolean brokerReady() {
+        if (!Probes.portOpen(kafkaPort)) {
+            return false;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+}
