@@ -108,6 +108,7 @@ public final class DevStack implements AutoCloseable {
                 "-jar", layout.registryJar().toString()),
                 workDir.resolve("logs/registry.log"), START_TIMEOUT,
                 () -> Probes.httpOk(registryUrl() + "/system/info"));
+        Probes.requireBackwardCompatibility(registryBaseUrl());
     }
 
     private boolean brokerReady() {

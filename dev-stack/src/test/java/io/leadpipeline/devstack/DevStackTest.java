@@ -70,6 +70,8 @@ class DevStackTest {
         assertTrue(Probes.httpOk(stack.registryBaseUrl() + "/apis/ccompat/v7/subjects"));
         assertTrue(Probes.httpOk(stack.registryUrl() + "/system/info"));
         assertFalse(Probes.httpOk(stack.registryBaseUrl() + "/apis/ccompat/v7/schemas/ids/424242"));
+        assertTrue(Probes.httpBody(stack.registryBaseUrl() + "/apis/ccompat/v7/config").contains("BACKWARD"),
+                "the registry enforces BACKWARD compatibility");
     }
 
     private static List<String> readAll(String topic, int expected) {

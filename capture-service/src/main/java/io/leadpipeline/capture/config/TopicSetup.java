@@ -1,0 +1,24 @@
+package io.leadpipeline.capture.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.leadpipeline.kafka.TopicProvisioner;
+import io.quarkus.runtime.StartupEvent;
+
+/** Creates the topics this service owns at start-up when they are missing, so services may start in any order. */
+@ApplicationScoped
+public class TopicSetup {
+
+    private final String bootstrapServers;
+
+    public TopicSetup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        TopicProvisioner.ensureTopics(bootstrapServers, Topics.OWNED);
+    }
+}
