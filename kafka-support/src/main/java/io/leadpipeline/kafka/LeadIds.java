@@ -27,7 +27,7 @@ public final class LeadIds {
         return nameBasedSha1(NAMESPACE, normalizeEmail(email)).toString();
     }
 
-    static UUID nameBasedSha1(UUID namespace, String name) {
+    public static UUID nameBasedSha1(UUID namespace, String name) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");
