@@ -1,0 +1,144 @@
+package io.leadpipeline.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.events.LeadHandedOff;
+import io.leadpipeline.events.NurtureEnrolled;
+import io.leadpipeline.events.NurtureEnrollmentChanged;
+
+/**
+ * Proves the pipeline end to end as a website drives it: a sales-ready form fill posted to capture becomes
+ * exactly one handoff to a closer, a not-ready one exactly one nurture enrollment, and what lands on the
+ * topics can be read by any Confluent client.
+ */
+class PipelineEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration ARRIVAL = Duration.ofSeconds(90);
+    private static final Duration QUIET = Duration.ofSeconds(5);
+
+    private static RunningPipeline pipeline;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        pipeline = RunningPipeline.start();
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void shouldHandOffTheSalesReadyLeadOnceAndNurtureTheOtherOnce() throws Exception {
+        String salesReady = capture("""
+                {"email": "jane.doe@acme-robotics.example", "formId": "demo-request", "formType": "DEMO_REQUEST",
+                 "firstName": "Jane", "lastName": "Doe", "company": "Acme Robotics", "jobTitle": "VP of Sales",
+                 "companySize": "500", "country": "US", "consent": {"marketing": true, "text": "v1"}}
+                """);
+        String notReady = capture("""
+                {"email": "sam.student@gmail.com", "formId": "ebook", "formType": "CONTENT_DOWNLOAD",
+                 "firstName": "Sam", "jobTitle": "Student", "consent": {"marketing": true, "text": "v1"}}
+                """);
+
+        try (TopicReader<LeadHandedOff> handoffs = reader("lead.handoffs");
+                TopicReader<NurtureEnrollmentChanged> enrollments = reader("lead.nurture-enrollments")) {
+            handoffs.await(r -> r.key().equals(salesReady), 1, ARRIVAL);
+            enrollments.await(r -> r.key().equals(notReady), 1, ARRIVAL);
+
+            List<ConsumerRecord<String, LeadHandedOff>> handedOff = handoffs.settle(r -> r.key().equals(salesReady), QUIET);
+            assertEquals(1, handedOff.size(), "exactly one handoff for the sales-ready lead");
+            LeadHandedOff handoff = handedOff.get(0).value();
+            assertEquals("Acme Robotics", handoff.getLead().getContact().getCompany());
+            assertTrue(handoff.getCloser().getEmail().contains("@"), "handed to a closer with an email");
+            assertTrue(handoff.getLead().getReasons().size() > 0, "the handoff says why the lead is sales-qualified");
+            assertEquals(0, handoffs.settle(r -> r.key().equals(notReady), Duration.ZERO).size(), "the other lead is not handed off");
+
+            var enrolled = enrollments.settle(r -> r.key().equals(notReady), QUIET);
+            assertEquals(1, enrolled.size(), "exactly one enrollment for the not-ready lead");
+            assertInstanceOf(NurtureEnrolled.class, enrolled.get(0).value().getChange());
+            assertEquals(0, enrollments.settle(r -> r.key().equals(salesReady), Duration.ZERO).size(), "the SQL lead is not nurtured");
+        }
+    }
+
+    @Test
+    void shouldWriteHandoffsAnyConfluentClientCanDecode() throws Exception {
+        String leadId = capture("""
+                {"email": "raj.patel@initech.example", "formId": "demo-request", "formType": "DEMO_REQUEST",
+                 "firstName": "Raj", "company": "Initech", "jobTitle": "Head of Operations", "companySize": "1200"}
+                """);
+
+        try (TopicReader<byte[]> raw = new TopicReader<>(pipeline.stack().bootstrapServers(), "lead.handoffs",
+                new ByteArrayDeserializer())) {
+            byte[] value = raw.await(r -> r.key().equals(leadId), 1, ARRIVAL).get(0).value();
+
+            // Confluent wire format: magic byte 0, then the schema id as a 4-byte big-endian int, then Avro binary.
+            assertEquals(0, value[0], "magic byte");
+            int schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
+            JsonNode registered = getJson(pipeline.stack().registryBaseUrl() + "/apis/ccompat/v7/schemas/ids/" + schemaId);
+            Schema writerSchema = new Schema.Parser().parse(registered.get("schema").asText());
+            GenericRecord handoff = new GenericDatumReader<GenericRecord>(writerSchema)
+                    .read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+
+            assertEquals("io.leadpipeline.events.LeadHandedOff", writerSchema.getFullName());
+            assertEquals(leadId, handoff.get("leadId").toString());
+            assertEquals("Initech", ((GenericRecord) ((GenericRecord) handoff.get("lead")).get("contact")).get("company").toString());
+            JsonNode subjects = getJson(pipeline.stack().registryBaseUrl() + "/apis/ccompat/v7/subjects");
+            assertTrue(subjects.toString().contains("lead.handoffs-value"), "registered under the default subject <topic>-value");
+        }
+    }
+
+    private String capture(String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url("capture-service", "/v1/conversions")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("leadId").asText();
+    }
+
+    private static JsonNode getJson(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + " → " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static <T> TopicReader<T> reader(String topic) {
+        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, pipeline.stack().registryUrl(),
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        return new TopicReader<>(pipeline.stack().bootstrapServers(), topic, deserializer);
+    }
+}
