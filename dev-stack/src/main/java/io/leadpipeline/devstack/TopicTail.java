@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.avro.generic.GenericData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,7 +85,8 @@ public final class TopicTail {
         } else {
             try {
                 line.put("schemaId", ConfluentAvroDecoder.schemaId(value));
-                line.set("value", JSON.readTree(GenericData.get().toString(decoder.decode(value))));
+                var decoded = decoder.decode(value);
+                line.set("value", AvroJson.toJson(decoded, decoded.getSchema()));
             } catch (IllegalArgumentException notAvro) {
                 // Dead letters keep the bytes that could not be read: show them as they are.
                 line.put("undecodable", notAvro.getMessage());

@@ -1,0 +1,117 @@
+package io.leadpipeline.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadpipeline.devstack.FreePorts;
+
+/**
+ * Proves the README's local run works as written: {@code ./pipeline up -d}, the README's curl, then
+ * {@code ./pipeline tail lead.handoffs --from-beginning --max 1} shows the handoff, and {@code ./pipeline down}
+ * leaves no process behind. Ports come from the documented env vars (random here: the machine is shared).
+ */
+class LauncherIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
+    private final Map<String, String> env = new HashMap<>();
+
+    @Test
+    void shouldRunTheReadmeWalkThrough() throws Exception {
+        Path home = Files.createTempDirectory(Path.of(System.getProperty("pipeline.work-dir", "target")), "pipeline-home-");
+        env.put("PIPELINE_HOME", home.toString());
+        for (String port : List.of("CAPTURE_PORT", "QUALIFICATION_PORT", "ROUTING_PORT", "NURTURE_PORT", "KAFKA_PORT",
+                "KAFKA_CONTROLLER_PORT", "REGISTRY_PORT", "REGISTRY_MANAGEMENT_PORT")) {
+            env.put(port, Integer.toString(FreePorts.next()));
+        }
+        try {
+            Result up = pipeline(Duration.ofMinutes(5), "up", "-d");
+            assertEquals(0, up.exitCode(), up.output());
+            assertTrue(up.output().contains("curl -i -X POST http://localhost:" + env.get("CAPTURE_PORT") + "/v1/conversions"),
+                    "up prints where to post a conversion");
+
+            String leadId = postReadmeExample();
+
+            Result tail = pipeline(Duration.ofMinutes(2), "tail", "lead.handoffs", "--from-beginning", "--max", "1");
+            assertEquals(0, tail.exitCode(), tail.output());
+            JsonNode line = JSON.readTree(tail.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+            assertEquals(leadId, line.get("key").asText());
+            assertEquals("Acme Robotics", line.at("/value/lead/contact/company").asText());
+            assertTrue(line.at("/value/closer/id").asText().startsWith("closer-"));
+
+            Result status = pipeline(Duration.ofMinutes(1), "status");
+            assertTrue(status.output().contains("capture") && status.output().contains("running"), status.output());
+        } finally {
+            List<Long> pids = pids(home.resolve("run"));
+            Result down = pipeline(Duration.ofMinutes(3), "down");
+            assertEquals(0, down.exitCode(), down.output());
+            assertFalse(pids.isEmpty(), "up wrote pid files");
+            for (long pid : pids) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is gone after down");
+            }
+        }
+    }
+
+    private String postReadmeExample() throws IOException, InterruptedException {
+        String body = """
+                {"email":"jane.doe@acme-robotics.example","formId":"demo-request","formType":"DEMO_REQUEST","firstName":"Jane","lastName":"Doe","company":"Acme Robotics","jobTitle":"VP of Sales","companySize":"500","country":"US","consent":{"marketing":true,"text":"v1"}}""";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + env.get("CAPTURE_PORT") + "/v1/conversions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("leadId").asText();
+    }
+
+    private static List<Long> pids(Path runDir) throws IOException {
+        List<Long> pids = new ArrayList<>();
+        if (Files.isDirectory(runDir)) {
+            try (Stream<Path> files = Files.list(runDir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                    pids.add(Long.parseLong(Files.readString(file).trim()));
+                }
+            }
+        }
+        return pids;
+    }
+
+    private Result pipeline(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("pipeline").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Path output = Files.createTempFile("pipeline-", ".out");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, "timed out after " + timeout + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
