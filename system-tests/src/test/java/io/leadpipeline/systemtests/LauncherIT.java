@@ -41,7 +41,8 @@ class LauncherIT {
 
     @Test
     void shouldRunTheReadmeWalkThrough() throws Exception {
-        Path home = Files.createTempDirectory(Path.of(System.getProperty("pipeline.work-dir", "target")), "pipeline-home-");
+        Path workDir = Files.createDirectories(Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")));
+        Path home = Files.createTempDirectory(workDir, "pipeline-home-");
         env.put("PIPELINE_HOME", home.toString());
         for (String port : List.of("CAPTURE_PORT", "QUALIFICATION_PORT", "ROUTING_PORT", "NURTURE_PORT", "KAFKA_PORT",
                 "KAFKA_CONTROLLER_PORT", "REGISTRY_PORT", "REGISTRY_MANAGEMENT_PORT")) {
