@@ -58,6 +58,7 @@ final class RunningPipeline implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
                 "-Dapicurio.registry.url=" + stack.registryUrl(),
                 "-Dkafka-streams.state.dir=" + workDir.resolve("state-" + port),
+                "-Dpipeline.config-dir=" + root.resolve("config"),
                 "-jar", jar.toString());
         services.add(ChildProcess.start(service, command, workDir.resolve("logs/" + service + "-" + port + ".log"),
                 Duration.ofSeconds(120), () -> Probes.httpOk(url(service, "/q/health/ready"))));
