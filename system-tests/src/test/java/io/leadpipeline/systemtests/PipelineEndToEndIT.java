@@ -120,6 +120,35 @@ class PipelineEndToEndIT {
         }
     }
 
+    @Test
+    void shouldRegisterPerTopicTheSchemaTheAsyncApiDocumentSays() throws Exception {
+        String salesReady = capture("""
+                {"email": "li.wei@umbrella.example", "formId": "demo-request", "formType": "DEMO_REQUEST",
+                 "firstName": "Li", "company": "Umbrella", "jobTitle": "CTO", "companySize": "800"}
+                """);
+        String notReady = capture("""
+                {"email": "kim.reader@yahoo.com", "formId": "newsletter", "formType": "NEWSLETTER_SIGNUP"}
+                """);
+        try (TopicReader<LeadHandedOff> handoffs = reader("lead.handoffs");
+                TopicReader<NurtureEnrollmentChanged> enrollments = reader("lead.nurture-enrollments")) {
+            assertEquals(1, handoffs.await(r -> r.key().equals(salesReady), 1, ARRIVAL).size());
+            assertEquals(1, enrollments.await(r -> r.key().equals(notReady), 1, ARRIVAL).size());
+        }
+
+        Map<String, java.util.Optional<String>> documented = AsyncApiDocument.load(
+                java.nio.file.Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize()).topicSchemas();
+        String base = pipeline.stack().registryBaseUrl() + "/apis/ccompat/v7/subjects";
+        JsonNode subjects = getJson(base);
+        assertTrue(subjects.size() >= 4, "conversions, decisions, handoffs and enrollments were registered: " + subjects);
+        for (JsonNode subject : subjects) {
+            String topic = subject.asText().replaceFirst("-value$", "");
+            JsonNode latest = getJson(base + "/" + subject.asText() + "/versions/latest");
+            Schema registered = new Schema.Parser().parse(latest.get("schema").asText());
+            assertEquals(documented.get(topic), java.util.Optional.of(registered.getFullName()),
+                    "docs/asyncapi.yaml documents the schema registered for " + topic);
+        }
+    }
+
     private String capture(String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url("capture-service", "/v1/conversions")))
                 .header("Content-Type", "application/json")
