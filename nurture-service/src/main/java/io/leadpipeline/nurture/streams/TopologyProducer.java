@@ -1,5 +1,7 @@
 package io.leadpipeline.nurture.streams;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -7,14 +9,16 @@ import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.leadpipeline.kafka.RegistryEventSerdes;
-import io.leadpipeline.nurture.domain.TrackSelector;
+import io.leadpipeline.nurture.domain.NurtureRules;
 
-/** Hands Quarkus the nurture topology, wired to the registry-backed serdes. */
+/** Hands Quarkus the nurture topology, wired to the registry-backed serdes, the validated rules and the metrics. */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
-    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl) {
-        return NurtureTopology.build(new RegistryEventSerdes(registryUrl), new TrackSelector());
+    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl,
+            @ConfigProperty(name = "nurture.cadence.check-interval", defaultValue = "5s") Duration checkInterval,
+            NurtureRules rules, MicrometerNurtureMetrics metrics) {
+        return NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, checkInterval, metrics);
     }
 }

@@ -1,0 +1,86 @@
+package io.leadpipeline.nurture.streams;
+
+import java.time.Instant;
+
+import io.leadpipeline.events.NurtureEnrolled;
+import io.leadpipeline.events.NurtureEnrollmentChanged;
+import io.leadpipeline.events.NurtureExited;
+import io.leadpipeline.events.NurtureTouchDue;
+import io.leadpipeline.events.TouchRecipient;
+import io.leadpipeline.kafka.EventIds;
+import io.leadpipeline.nurture.domain.Contact;
+import io.leadpipeline.nurture.domain.Enrollment;
+import io.leadpipeline.nurture.domain.Touch;
+
+/** The events nurture writes, built from its domain state. Ids derive from their cause, so a replay repeats them. */
+final class NurtureEvents {
+
+    private NurtureEvents() {
+    }
+
+    static NurtureEnrollmentChanged enrolled(String leadId, Enrollment enrollment) {
+        return NurtureEnrollmentChanged.newBuilder()
+                .setEventId(EventIds.derive("enrollment-changed", enrollment.enrollmentId(), "enrolled"))
+                .setLeadId(leadId)
+                .setOccurredAt(enrollment.enrolledAt())
+                .setChange(NurtureEnrolled.newBuilder()
+                        .setEnrollmentId(enrollment.enrollmentId())
+                        .setLeadId(leadId)
+                        .setTrack(enrollment.track())
+                        .setReason(enrollment.reason())
+                        .setCycle(enrollment.cycle())
+                        .setEnrolledAt(enrollment.enrolledAt())
+                        .setSourceEventId(enrollment.sourceEventId())
+                        .setSuppressed(enrollment.suppressed())
+                        .setSuppressionReason(enrollment.suppressionReason())
+                        .build())
+                .build();
+    }
+
+    static NurtureEnrollmentChanged exited(String leadId, Enrollment enrollment) {
+        return NurtureEnrollmentChanged.newBuilder()
+                .setEventId(EventIds.derive("enrollment-changed", enrollment.enrollmentId(), "exited"))
+                .setLeadId(leadId)
+                .setOccurredAt(enrollment.exitedAt())
+                .setChange(NurtureExited.newBuilder()
+                        .setEnrollmentId(enrollment.enrollmentId())
+                        .setLeadId(leadId)
+                        .setTrack(enrollment.track())
+                        .setReason(enrollment.exitReason())
+                        .setCycle(enrollment.cycle())
+                        .setExitedAt(enrollment.exitedAt())
+                        .build())
+                .build();
+    }
+
+    static NurtureTouchDue touchDue(String leadId, Enrollment enrollment, Touch touch, Contact contact) {
+        return NurtureTouchDue.newBuilder()
+                .setTouchId(touch.touchId())
+                .setEnrollmentId(enrollment.enrollmentId())
+                .setLeadId(leadId)
+                .setTrack(enrollment.track())
+                .setStep(touch.step())
+                .setTemplate(touch.template())
+                .setChannel(touch.channel())
+                .setDueAt(touch.dueAt())
+                .setRecipient(TouchRecipient.newBuilder()
+                        .setEmail(contact.email())
+                        .setFirstName(contact.firstName())
+                        .setLastName(contact.lastName())
+                        .setCountry(contact.country())
+                        .build())
+                .build();
+    }
+
+    static String touchId(String enrollmentId, int step) {
+        return EventIds.derive("touch", enrollmentId, Integer.toString(step));
+    }
+
+    static String enrollmentId(String leadId, String sourceEventId) {
+        return EventIds.derive("enrollment", leadId, sourceEventId);
+    }
+
+    static Instant at(long millis) {
+        return Instant.ofEpochMilli(millis);
+    }
+}
