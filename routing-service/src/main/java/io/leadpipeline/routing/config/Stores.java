@@ -1,12 +1,28 @@
 package io.leadpipeline.routing.config;
 
-/** Kafka Streams state store names. */
+/** Kafka Streams state store names; all belong to the single routing-desk task. */
 public final class Stores {
 
-    /** decisionId → the handoff made for it: one decision never yields two handoffs. */
-    public static final String HANDOFFS_BY_DECISION = "handoffs-by-decision";
-    /** pool → whose turn it is next. */
+    /** decisionId → its routing case (also makes a redelivered decision a no-op). */
+    public static final String ROUTING_CASES = "routing-cases";
+    /** decisionId → the SQL decision (lead snapshot and reasons), kept until a closer accepts or rejects it. */
+    public static final String ROUTED_DECISIONS = "routed-decisions";
+    /** handoffId → the handoff and its status. */
+    public static final String HANDOFFS = "handoffs";
+    /** closerId → open (unanswered) handoffs. */
+    public static final String CLOSER_LOAD = "closer-load";
+    /** closerId → availability set over the API. */
+    public static final String CLOSER_AVAILABILITY = "closer-availability";
+    /** poolId → turn order and weighted credits. */
     public static final String POOL_ROTATION = "pool-rotation";
+    /** company domain → the closer who owns the account. */
+    public static final String ACCOUNT_OWNERS = "account-owners";
+    /** "queuedSince|decisionId" → decisionId: the waiting leads, oldest first. */
+    public static final String WAITING_LEADS = "waiting-leads";
+    /** "slaDueAt|handoffId" → handoffId: pending SLA timers, earliest first. */
+    public static final String SLA_TIMERS = "sla-timers";
+    /** commandId → what the desk made of a closer's accept / reject, for the HTTP request waiting on it. */
+    public static final String COMMAND_RESULTS = "command-results";
 
     private Stores() {
     }

@@ -4,15 +4,29 @@ import java.util.List;
 
 import io.leadpipeline.kafka.DeadLetters;
 
-/** Topics routing-service reads and the ones it writes (lead.handoffs and lead.handoff-outcomes, their only writer). */
+/**
+ * Topics routing-service reads and the ones it writes. It is the only writer of lead.handoffs,
+ * lead.handoff-outcomes, lead.handoff-responses and lead.closer-availability.
+ */
 public final class Topics {
 
     public static final String DECISIONS = "lead.decisions";
     public static final String HANDOFFS = "lead.handoffs";
     public static final String HANDOFF_OUTCOMES = "lead.handoff-outcomes";
+    /** Closers' accept / reject commands from the HTTP API (key: lead id), applied by the routing desk. */
+    public static final String HANDOFF_RESPONSES = "lead.handoff-responses";
+    /** Closers' availability (key: closer id), compacted: the latest value per closer is kept for ever. */
+    public static final String CLOSER_AVAILABILITY = "lead.closer-availability";
 
-    /** Everything this service touches, created at start-up when missing, dead-letter topics included. */
-    public static final List<String> ALL = List.of(DECISIONS, HANDOFFS, HANDOFF_OUTCOMES, DeadLetters.topicFor(DECISIONS));
+    /** The topics the topology reads; Kafka Streams starts once they exist. */
+    public static final List<String> INPUTS = List.of(DECISIONS, HANDOFF_RESPONSES, CLOSER_AVAILABILITY);
+
+    /** Topics created with the broker's defaults when missing, dead-letter topics included. */
+    public static final List<String> ALL = List.of(DECISIONS, HANDOFFS, HANDOFF_OUTCOMES, HANDOFF_RESPONSES,
+            DeadLetters.topicFor(DECISIONS), DeadLetters.topicFor(HANDOFF_RESPONSES), DeadLetters.topicFor(CLOSER_AVAILABILITY));
+
+    /** Topics created compacted when missing. */
+    public static final List<String> COMPACTED = List.of(CLOSER_AVAILABILITY);
 
     private Topics() {
     }

@@ -1,21 +1,18 @@
 package io.leadpipeline.routing.domain;
 
-import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 
-/** Order-based rotation: each lead goes to the closer after the previous one, wrapping around. */
-public final class RoundRobin {
+/**
+ * Order-based rotation: the first eligible member in turn order gets the lead and moves to the back. A member who
+ * is skipped (out of office, full, off shift) stays at the front, so they get the next lead once eligible again.
+ */
+public final class RoundRobin implements Rotation {
 
-    private final List<Closer> closers;
-
-    public RoundRobin(List<Closer> closers) {
-        if (closers.isEmpty()) {
-            throw new IllegalArgumentException("a pool needs at least one closer");
-        }
-        this.closers = List.copyOf(closers);
-    }
-
-    /** The closer whose turn it is, given how many leads the pool has already handed out. */
-    public Closer closerAt(long handedOutSoFar) {
-        return closers.get((int) Math.floorMod(handedOutSoFar, (long) closers.size()));
+    @Override
+    public Pick pick(PoolRotation state, Set<String> eligible, ToIntFunction<String> openHandoffs, ToIntFunction<String> weight) {
+        String chosen = state.order().stream().filter(eligible::contains).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no eligible member in the rotation"));
+        return new Pick(chosen, state.assigned(chosen));
     }
 }

@@ -2,43 +2,105 @@ package io.leadpipeline.routing.streams;
 
 import java.time.Duration;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
+import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.HandoffOutcomeRecorded;
+import io.leadpipeline.events.HandoffResponseSubmitted;
 import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.EventSerdes;
+import io.leadpipeline.kafka.JsonSerde;
 import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.config.Topics;
-import io.leadpipeline.routing.domain.RoundRobin;
+import io.leadpipeline.routing.domain.Availability;
+import io.leadpipeline.routing.domain.Handoff;
+import io.leadpipeline.routing.domain.PoolRotation;
+import io.leadpipeline.routing.domain.RoutingCase;
+import io.leadpipeline.routing.domain.RoutingRules;
 
-/** SQL decisions from lead.decisions → a closer from the pool → LeadHandedOff on lead.handoffs. */
+/**
+ * SQL decisions, closers' answers and availability changes → one routing desk → lead.handoffs and
+ * lead.handoff-outcomes.
+ *
+ * <p>Routing decisions share state across leads (whose turn it is, each closer's load, the queue), so all three
+ * inputs are repartitioned into single-partition topics and meet in one task: exactly one instance routes at a
+ * time, rotation and capacity are global and survive restarts and rebalances (the stores are changelogged), and
+ * exactly_once_v2 commits each input with the state and events it caused. Handing leads to people is low volume,
+ * so one task has ample headroom; other instances serve HTTP by forwarding to the desk's host.
+ */
 public final class RoutingTopology {
+
+    /** Names of the repartition topics (routing-service-desk-…-repartition), one partition each. */
+    static final String DESK_DECISIONS = "desk-decisions";
+    static final String DESK_RESPONSES = "desk-responses";
+    static final String DESK_AVAILABILITY = "desk-availability";
 
     private RoutingTopology() {
     }
 
-    public static Topology build(EventSerdes serdes, String pool, RoundRobin rotation, Duration sla) {
+    public static Topology build(EventSerdes serdes, RoutingRules rules, Duration tickInterval, RoutingMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        StoreBuilder<KeyValueStore<String, String>> handoffs = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.HANDOFFS_BY_DECISION),
-                Serdes.String(), Serdes.String());
-        StoreBuilder<KeyValueStore<String, Long>> positions = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.POOL_ROTATION),
-                Serdes.String(), Serdes.Long());
-        builder.addStateStore(handoffs);
-        builder.addStateStore(positions);
+        Serde<QualificationDecided> decisionSerde = serdes.valueSerde(QualificationDecided.class);
+        Serde<HandoffResponseSubmitted> responseSerde = serdes.valueSerde(HandoffResponseSubmitted.class);
+        Serde<CloserAvailabilityChanged> availabilitySerde = serdes.valueSerde(CloserAvailabilityChanged.class);
 
-        builder.stream(Topics.DECISIONS, Consumed.with(Serdes.String(), serdes.valueSerde(QualificationDecided.class)))
+        builder.addStateStore(store(Stores.ROUTING_CASES, JsonSerde.of(RoutingCase.class)));
+        builder.addStateStore(store(Stores.ROUTED_DECISIONS, decisionSerde));
+        builder.addStateStore(store(Stores.HANDOFFS, JsonSerde.of(Handoff.class)));
+        builder.addStateStore(store(Stores.CLOSER_LOAD, Serdes.Integer()));
+        builder.addStateStore(store(Stores.CLOSER_AVAILABILITY, JsonSerde.of(Availability.class)));
+        builder.addStateStore(store(Stores.POOL_ROTATION, JsonSerde.of(PoolRotation.class)));
+        builder.addStateStore(store(Stores.ACCOUNT_OWNERS, Serdes.String()));
+        builder.addStateStore(store(Stores.WAITING_LEADS, Serdes.String()));
+        builder.addStateStore(store(Stores.SLA_TIMERS, Serdes.String()));
+        builder.addStateStore(store(Stores.COMMAND_RESULTS, JsonSerde.of(AnsweredCommand.class)));
+
+        KStream<String, DeskInput> decisions = builder
+                .stream(Topics.DECISIONS, Consumed.with(Serdes.String(), decisionSerde))
                 .filter((leadId, decision) -> decision.getStage() == LeadStage.SQL)
-                .process(() -> new SqlAssigner(pool, rotation, sla), Stores.HANDOFFS_BY_DECISION, Stores.POOL_ROTATION)
+                .repartition(toDesk(DESK_DECISIONS, decisionSerde))
+                .mapValues(DeskInput.Decision::new);
+        KStream<String, DeskInput> responses = builder
+                .stream(Topics.HANDOFF_RESPONSES, Consumed.with(Serdes.String(), responseSerde))
+                .repartition(toDesk(DESK_RESPONSES, responseSerde))
+                .mapValues(DeskInput.Response::new);
+        KStream<String, DeskInput> availability = builder
+                .stream(Topics.CLOSER_AVAILABILITY, Consumed.with(Serdes.String(), availabilitySerde))
+                .filter((closerId, change) -> change != null) // a tombstone from compaction housekeeping carries nothing
+                .repartition(toDesk(DESK_AVAILABILITY, availabilitySerde))
+                .mapValues(DeskInput.AvailabilityChange::new);
+
+        KStream<String, SpecificRecord> out = decisions.merge(responses).merge(availability)
+                .process(() -> new RoutingDeskProcessor(rules, tickInterval, metrics), Stores.ROUTING_CASES, Stores.ROUTED_DECISIONS,
+                        Stores.HANDOFFS, Stores.CLOSER_LOAD, Stores.CLOSER_AVAILABILITY, Stores.POOL_ROTATION, Stores.ACCOUNT_OWNERS,
+                        Stores.WAITING_LEADS, Stores.SLA_TIMERS, Stores.COMMAND_RESULTS);
+        out.filter((leadId, event) -> event instanceof LeadHandedOff)
+                .mapValues(event -> (LeadHandedOff) event)
                 .to(Topics.HANDOFFS, Produced.with(Serdes.String(), serdes.valueSerde(LeadHandedOff.class)));
+        out.filter((leadId, event) -> event instanceof HandoffOutcomeRecorded)
+                .mapValues(event -> (HandoffOutcomeRecorded) event)
+                .to(Topics.HANDOFF_OUTCOMES, Produced.with(Serdes.String(), serdes.valueSerde(HandoffOutcomeRecorded.class)));
         return builder.build();
+    }
+
+    private static <V> Repartitioned<String, V> toDesk(String name, Serde<V> valueSerde) {
+        return Repartitioned.<String, V>as(name).withKeySerde(Serdes.String()).withValueSerde(valueSerde).withNumberOfPartitions(1);
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
     }
 }

@@ -1,15 +1,22 @@
 package io.leadpipeline.routing.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +26,10 @@ import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.HandoffOutcomeRecorded;
+import io.leadpipeline.events.HandoffOutcomeType;
+import io.leadpipeline.events.HandoffRejectionReason;
 import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
@@ -26,11 +37,18 @@ import io.leadpipeline.routing.TestDecisions;
 import io.leadpipeline.routing.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
-/** Proves the service on a real broker and registry: an SQL decision on lead.decisions becomes one LeadHandedOff. */
+/**
+ * Proves the service on a real broker and registry with the shipped routing.yaml: an SQL decision becomes one
+ * LeadHandedOff; closers accept and reject over HTTP (idempotent, 404, 409) and the outcomes land on
+ * lead.handoff-outcomes; the roster shows load and availability, and availability changes go through Kafka.
+ */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class RoutingServiceTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -38,24 +56,118 @@ class RoutingServiceTest {
     @ConfigProperty(name = "apicurio.registry.url")
     String registryUrl;
 
-    @Test
-    void shouldHandOffAnSqlDecisionToAConfiguredCloser() {
-        QualificationDecided sql = TestDecisions.decision("vp@initech.example", LeadStage.SQL);
+    private LeadHandedOff handOff(String email) {
+        QualificationDecided sql = TestDecisions.decision(email, LeadStage.SQL);
         AvroKafkaSerializer<QualificationDecided> serializer = new AvroKafkaSerializer<>();
         serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
         try (KafkaProducer<String, QualificationDecided> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), serializer)) {
             producer.send(new ProducerRecord<>(Topics.DECISIONS, sql.getLeadId(), sql));
         }
-
-        AvroKafkaDeserializer<LeadHandedOff> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        try (TopicReader<LeadHandedOff> reader = new TopicReader<>(bootstrapServers, Topics.HANDOFFS, deserializer)) {
-            var handedOff = reader.await(r -> r.key().equals(sql.getLeadId()), 1, Duration.ofSeconds(60));
-            assertEquals(1, handedOff.size());
+        try (TopicReader<LeadHandedOff> reader = reader(Topics.HANDOFFS)) {
+            List<ConsumerRecord<String, LeadHandedOff>> handedOff = reader.await(r -> r.key().equals(sql.getLeadId()), 1, ARRIVAL);
+            assertEquals(1, handedOff.size(), "one handoff for " + email);
             assertEquals(sql.getDecisionId(), handedOff.get(0).value().getDecisionId());
-            assertEquals("closer-ava", handedOff.get(0).value().getCloser().getId());
+            return handedOff.get(0).value();
         }
+    }
+
+    private <V extends SpecificRecord> TopicReader<V> reader(String topic) {
+        AvroKafkaDeserializer<V> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        return new TopicReader<>(bootstrapServers, topic, deserializer);
+    }
+
+    private List<HandoffOutcomeRecorded> outcomesOf(String handoffId, int expected) {
+        try (TopicReader<HandoffOutcomeRecorded> reader = reader(Topics.HANDOFF_OUTCOMES)) {
+            reader.await(r -> r.value().getHandoffId().equals(handoffId), expected, ARRIVAL);
+            return reader.settle(r -> r.value().getHandoffId().equals(handoffId), Duration.ofSeconds(2)).stream()
+                    .map(ConsumerRecord::value).toList();
+        }
+    }
+
+    @Test
+    void shouldHandOffAnSqlDecisionToAConfiguredCloserAndShowIt() {
+        LeadHandedOff handoff = handOff("vp@initech.example");
+
+        assertTrue(handoff.getCloser().getId().startsWith("closer-"), handoff.getCloser().getId());
+        assertTrue(handoff.getCloser().getEmail().contains("@"));
+        given().when().get("/v1/handoffs/{id}", handoff.getHandoffId()).then().statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("leadId", equalTo(handoff.getLeadId()))
+                .body("closer.id", equalTo(handoff.getCloser().getId()))
+                .body("pool", equalTo(handoff.getPool()))
+                .body("attempt", equalTo(1));
+        given().when().get("/v1/handoffs/{id}", "no-such-handoff").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAcceptAHandoffIdempotentlyAndRecordItOnce() {
+        LeadHandedOff handoff = handOff("cfo@globex.example");
+
+        given().when().post("/v1/handoffs/{id}/accept", handoff.getHandoffId()).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("handoffId", equalTo(handoff.getHandoffId()));
+        given().when().post("/v1/handoffs/{id}/accept", handoff.getHandoffId()).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"NOT_A_FIT\"}")
+                .when().post("/v1/handoffs/{id}/reject", handoff.getHandoffId()).then().statusCode(409)
+                .contentType("application/problem+json");
+        given().when().post("/v1/handoffs/{id}/accept", "no-such-handoff").then().statusCode(404);
+
+        List<HandoffOutcomeRecorded> outcomes = outcomesOf(handoff.getHandoffId(), 1);
+        assertEquals(List.of(HandoffOutcomeType.ACCEPTED), outcomes.stream().map(HandoffOutcomeRecorded::getOutcome).toList());
+        assertEquals(handoff.getCloser().getId(), outcomes.get(0).getCloserId());
+    }
+
+    @Test
+    void shouldRejectAHandoffWithAReasonAndRecycleTheLeadWithItsSnapshot() {
+        LeadHandedOff handoff = handOff("owner@hooli.example");
+
+        given().contentType(ContentType.JSON).body("{\"reason\":\"MAYBE\"}")
+                .when().post("/v1/handoffs/{id}/reject", handoff.getHandoffId()).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"reason\":\"NO_BUDGET\",\"note\":\"Budget frozen until Q3\"}")
+                .when().post("/v1/handoffs/{id}/reject", handoff.getHandoffId()).then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("rejectionReason", equalTo("NO_BUDGET"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"NO_BUDGET\"}")
+                .when().post("/v1/handoffs/{id}/reject", handoff.getHandoffId()).then().statusCode(200);
+        given().when().post("/v1/handoffs/{id}/accept", handoff.getHandoffId()).then().statusCode(409);
+
+        List<HandoffOutcomeRecorded> outcomes = outcomesOf(handoff.getHandoffId(), 1);
+        assertEquals(1, outcomes.size());
+        HandoffOutcomeRecorded rejected = outcomes.get(0);
+        assertEquals(HandoffOutcomeType.REJECTED, rejected.getOutcome());
+        assertEquals(HandoffRejectionReason.NO_BUDGET, rejected.getReasonCode());
+        assertEquals("Budget frozen until Q3", rejected.getNote());
+        assertEquals("owner@hooli.example", rejected.getLead().getContact().getEmail());
+    }
+
+    @Test
+    void shouldShowTheRosterAndApplyAvailabilityThroughKafka() {
+        given().when().get("/v1/closers").then().statusCode(200)
+                .body("id", hasItem("closer-ava"))
+                .body("find { it.id == 'closer-ava' }.capacity", equalTo(20))
+                .body("find { it.id == 'closer-dana' }.workingHours", equalTo("always"));
+
+        given().contentType(ContentType.JSON).body("{\"active\":true,\"outOfOfficeUntil\":\"2099-01-01T00:00:00Z\"}")
+                .when().put("/v1/closers/{id}/availability", "closer-dana").then().statusCode(200)
+                .body("outOfOfficeUntil", startsWith("2099-01-01T00:00"))
+                .body("onDuty", equalTo(false))
+                .body("available", equalTo(false));
+        given().when().get("/v1/closers").then().statusCode(200)
+                .body("find { it.id == 'closer-dana' }.onDuty", equalTo(false));
+        given().contentType(ContentType.JSON).body("{\"active\":true}")
+                .when().put("/v1/closers/{id}/availability", "closer-dana").then().statusCode(200)
+                .body("onDuty", equalTo(true)).body("active", equalTo(true));
+        given().contentType(ContentType.JSON).body("{\"active\":true}")
+                .when().put("/v1/closers/{id}/availability", "closer-nobody").then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{\"outOfOfficeUntil\":\"next week\"}")
+                .when().put("/v1/closers/{id}/availability", "closer-dana").then().statusCode(400);
+        given().when().get("/v1/pools").then().statusCode(200).body("id", hasItem("around-the-clock"));
+
+        try (TopicReader<CloserAvailabilityChanged> reader = reader(Topics.CLOSER_AVAILABILITY)) {
+            List<ConsumerRecord<String, CloserAvailabilityChanged>> changes = reader.await(r -> r.key().equals("closer-dana"), 2, ARRIVAL);
+            assertEquals(2, changes.size());
+            assertEquals(List.of(true, false), changes.stream().map(r -> r.value().getOutOfOfficeUntil() != null).toList());
+        }
     }
 }

@@ -1,8 +1,12 @@
 package io.leadpipeline.routing.streams;
 
+import static io.leadpipeline.routing.domain.TestRules.alwaysOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
@@ -11,39 +15,65 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.leadpipeline.events.AssignmentStrategy;
+import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.HandoffOutcomeRecorded;
+import io.leadpipeline.events.HandoffOutcomeType;
+import io.leadpipeline.events.HandoffRejectionReason;
+import io.leadpipeline.events.HandoffResponse;
+import io.leadpipeline.events.HandoffResponseSubmitted;
 import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.AvroBinaryEventSerdes;
+import io.leadpipeline.kafka.EventIds;
 import io.leadpipeline.routing.TestDecisions;
+import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.config.Topics;
-import io.leadpipeline.routing.domain.Closer;
-import io.leadpipeline.routing.domain.RoundRobin;
+import io.leadpipeline.routing.domain.CloserProfile;
+import io.leadpipeline.routing.domain.CommandResult;
+import io.leadpipeline.routing.domain.PoolStrategy;
+import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.routing.domain.TestRules;
 
-/** Proves every SQL decision yields exactly one handoff, in rotation, and nothing else is handed off. */
+/**
+ * Proves the routing topology: exactly one handoff per SQL decision under duplicates; SLA expiry, reassignment and
+ * escalation by wall-clock punctuation; closers' answers and availability arriving on their topics.
+ */
 class RoutingTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration SLA = Duration.ofHours(4);
 
     private final AvroBinaryEventSerdes serdes = new AvroBinaryEventSerdes();
     private TopologyTestDriver driver;
     private TestInputTopic<String, QualificationDecided> decisions;
+    private TestInputTopic<String, HandoffResponseSubmitted> responses;
+    private TestInputTopic<String, CloserAvailabilityChanged> availability;
     private TestOutputTopic<String, LeadHandedOff> handoffs;
+    private TestOutputTopic<String, HandoffOutcomeRecorded> outcomes;
 
-    @BeforeEach
-    void setUp() {
+    private void start(CloserProfile... closers) {
+        start(TestRules.onePool(PoolStrategy.ROUND_ROBIN, closers));
+    }
+
+    private void start(RoutingRules rules) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        RoundRobin rotation = new RoundRobin(List.of(new Closer("ava", "Ava", "ava@sales.example"),
-                new Closer("ben", "Ben", "ben@sales.example")));
-        driver = new TopologyTestDriver(RoutingTopology.build(serdes, "default", rotation, Duration.ofHours(4)), props);
-        decisions = driver.createInputTopic(Topics.DECISIONS, Serdes.String().serializer(),
-                serdes.valueSerde(QualificationDecided.class).serializer());
-        handoffs = driver.createOutputTopic(Topics.HANDOFFS, Serdes.String().deserializer(),
-                serdes.valueSerde(LeadHandedOff.class).deserializer());
+        driver = new TopologyTestDriver(RoutingTopology.build(serdes, rules, Duration.ofSeconds(10), RoutingMetrics.NONE), props, START);
+        decisions = driver.createInputTopic(Topics.DECISIONS, Serdes.String().serializer(), serdes.valueSerde(QualificationDecided.class).serializer());
+        responses = driver.createInputTopic(Topics.HANDOFF_RESPONSES, Serdes.String().serializer(),
+                serdes.valueSerde(HandoffResponseSubmitted.class).serializer());
+        availability = driver.createInputTopic(Topics.CLOSER_AVAILABILITY, Serdes.String().serializer(),
+                serdes.valueSerde(CloserAvailabilityChanged.class).serializer());
+        handoffs = driver.createOutputTopic(Topics.HANDOFFS, Serdes.String().deserializer(), serdes.valueSerde(LeadHandedOff.class).deserializer());
+        outcomes = driver.createOutputTopic(Topics.HANDOFF_OUTCOMES, Serdes.String().deserializer(),
+                serdes.valueSerde(HandoffOutcomeRecorded.class).deserializer());
     }
 
     @AfterEach
@@ -51,25 +81,43 @@ class RoutingTopologyTest {
         driver.close();
     }
 
+    private QualificationDecided sql(String email) {
+        QualificationDecided decision = TestDecisions.decision(email, LeadStage.SQL);
+        decisions.pipeInput(decision.getLeadId(), decision);
+        return decision;
+    }
+
+    private void answer(String commandId, LeadHandedOff handoff, HandoffResponse response, String reason, String note) {
+        responses.pipeInput(handoff.getLeadId(), new HandoffResponseSubmitted(commandId, handoff.getHandoffId(), handoff.getLeadId(),
+                response, reason, note, START));
+    }
+
     @Test
     void shouldHandOffAnSqlLeadWithItsSnapshotAndSla() {
-        QualificationDecided sql = TestDecisions.decision("vp@acme.example", LeadStage.SQL);
-        decisions.pipeInput(sql.getLeadId(), sql, sql.getDecidedAt());
+        start(alwaysOn("ava", 10), alwaysOn("ben", 10));
+        QualificationDecided sql = sql("vp@acme.example");
 
         List<LeadHandedOff> out = handoffs.readValuesToList();
         assertEquals(1, out.size());
         LeadHandedOff handoff = out.get(0);
+        assertEquals(EventIds.derive("handoff", sql.getDecisionId(), "1"), handoff.getHandoffId());
         assertEquals(sql.getLeadId(), handoff.getLeadId());
         assertEquals(sql.getDecisionId(), handoff.getDecisionId());
         assertEquals("ava", handoff.getCloser().getId());
+        assertEquals("ava@sales.example", handoff.getCloser().getEmail());
+        assertEquals(List.of("sales", "catch-all", AssignmentStrategy.ROUND_ROBIN),
+                List.of(handoff.getPool(), handoff.getMatchedRule(), handoff.getStrategy()));
         assertEquals(1, handoff.getAttempt());
-        assertEquals(sql.getDecidedAt().plus(Duration.ofHours(4)), handoff.getSlaDueAt());
+        assertEquals(START, handoff.getHandedOffAt());
+        assertEquals(START.plus(SLA), handoff.getSlaDueAt());
         assertEquals("Acme Corp", handoff.getLead().getContact().getCompany());
         assertEquals("intent.high-intent-form", handoff.getLead().getReasons().get(0).getRuleId());
+        assertNull(handoff.getPreviousHandoffId());
     }
 
     @Test
     void shouldHandOffOnlySqlDecisions() {
+        start(alwaysOn("ava", 10));
         QualificationDecided rejected = TestDecisions.decision("student@gmail.com", LeadStage.REJECTED);
         QualificationDecided mql = TestDecisions.decision("reader@acme.example", LeadStage.MQL);
         decisions.pipeInput(rejected.getLeadId(), rejected);
@@ -79,16 +127,125 @@ class RoutingTopologyTest {
     }
 
     @Test
-    void shouldHandOffARedeliveredDecisionOnlyOnceAndRotateOverClosers() {
+    void shouldHandOffEachDecisionExactlyOnceUnderDuplicates() {
+        start(alwaysOn("ava", 10), alwaysOn("ben", 10));
         QualificationDecided first = TestDecisions.decision("a@acme.example", LeadStage.SQL);
         QualificationDecided second = TestDecisions.decision("b@acme.example", LeadStage.SQL);
-        QualificationDecided third = TestDecisions.decision("c@acme.example", LeadStage.SQL);
         decisions.pipeInput(first.getLeadId(), first);
         decisions.pipeInput(first.getLeadId(), first);
         decisions.pipeInput(second.getLeadId(), second);
-        decisions.pipeInput(third.getLeadId(), third);
+        decisions.pipeInput(first.getLeadId(), first);
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        decisions.pipeInput(second.getLeadId(), second);
 
-        assertEquals(List.of("ava", "ben", "ava"),
-                handoffs.readValuesToList().stream().map(h -> h.getCloser().getId()).toList());
+        List<LeadHandedOff> out = handoffs.readValuesToList();
+        assertEquals(List.of(first.getDecisionId(), second.getDecisionId()), out.stream().map(LeadHandedOff::getDecisionId).toList());
+        assertEquals(List.of("ava", "ben"), out.stream().map(h -> h.getCloser().getId()).toList(), "duplicates did not move the rotation");
+    }
+
+    @Test
+    void shouldExpireAnUnansweredHandoffAndReassignItToTheNextCloser() {
+        start(alwaysOn("ava", 10), alwaysOn("ben", 10));
+        QualificationDecided sql = sql("vp@acme.example");
+        LeadHandedOff first = handoffs.readValue();
+
+        driver.advanceWallClockTime(SLA.minusSeconds(20));
+        assertTrue(outcomes.isEmpty(), "not before the SLA is due");
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+
+        HandoffOutcomeRecorded expired = outcomes.readValue();
+        assertEquals(List.of(first.getHandoffId(), "ava", HandoffOutcomeType.EXPIRED),
+                List.of(expired.getHandoffId(), expired.getCloserId(), expired.getOutcome()));
+        LeadHandedOff second = handoffs.readValue();
+        assertEquals(EventIds.derive("handoff", sql.getDecisionId(), "2"), second.getHandoffId());
+        assertEquals(2, second.getAttempt());
+        assertEquals("ben", second.getCloser().getId());
+        assertEquals(first.getHandoffId(), second.getPreviousHandoffId());
+        assertEquals(second.getHandedOffAt().plus(SLA), second.getSlaDueAt());
+        assertTrue(handoffs.isEmpty());
+        assertEquals(0, driver.<String, Integer>getKeyValueStore(Stores.CLOSER_LOAD).get("ava"), "ava's capacity is free again");
+    }
+
+    @Test
+    void shouldEscalateAfterMaxAttemptsAndKeepReassigningInTheEscalationPool() {
+        start(alwaysOn("ava", 10), alwaysOn("ben", 10), alwaysOn("chen", 10));
+        sql("vp@acme.example");
+
+        for (int expiry = 0; expiry < 4; expiry++) {
+            driver.advanceWallClockTime(SLA.plusSeconds(10));
+        }
+
+        List<LeadHandedOff> all = handoffs.readValuesToList();
+        assertEquals(List.of("ava", "ben", "chen", "manager", "manager"), all.stream().map(h -> h.getCloser().getId()).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5), all.stream().map(LeadHandedOff::getAttempt).toList());
+        assertEquals(List.of(false, false, false, true, true), all.stream().map(LeadHandedOff::getEscalated).toList());
+        assertEquals("escalation", all.get(3).getPool());
+        assertEquals(4, outcomes.readValuesToList().stream().filter(o -> o.getOutcome() == HandoffOutcomeType.EXPIRED).count());
+    }
+
+    @Test
+    void shouldRecordAnAcceptedHandoffOnceAndStopItsSla() {
+        start(alwaysOn("ava", 10));
+        sql("vp@acme.example");
+        LeadHandedOff handoff = handoffs.readValue();
+
+        answer("cmd-1", handoff, HandoffResponse.ACCEPT, null, null);
+        answer("cmd-1", handoff, HandoffResponse.ACCEPT, null, null);
+        answer("cmd-2", handoff, HandoffResponse.ACCEPT, null, null);
+        answer("cmd-3", handoff, HandoffResponse.REJECT, "NO_BUDGET", null);
+        KeyValueStore<String, AnsweredCommand> results = driver.getKeyValueStore(Stores.COMMAND_RESULTS);
+        assertEquals(CommandResult.Status.APPLIED, results.get("cmd-1").result().status());
+        assertEquals(CommandResult.Status.ALREADY_APPLIED, results.get("cmd-2").result().status());
+        assertEquals(CommandResult.Status.NO_LONGER_OPEN, results.get("cmd-3").result().status());
+        driver.advanceWallClockTime(SLA.plusHours(1));
+
+        List<HandoffOutcomeRecorded> recorded = outcomes.readValuesToList();
+        assertEquals(1, recorded.size());
+        assertEquals(HandoffOutcomeType.ACCEPTED, recorded.get(0).getOutcome());
+        assertNull(recorded.get(0).getLead());
+        assertTrue(handoffs.isEmpty(), "an accepted handoff does not expire");
+        assertNull(results.get("cmd-1"), "answered commands are pruned after an hour");
+    }
+
+    @Test
+    void shouldRecordARejectionWithTheLeadSnapshotAndFreeTheClosersCapacity() {
+        start(alwaysOn("ava", 1));
+        sql("vp@acme.example");
+        QualificationDecided waiting = sql("cto@initech.example");
+        LeadHandedOff handoff = handoffs.readValue();
+        assertTrue(handoffs.isEmpty(), "ava is full: the second lead waits");
+
+        answer("cmd-1", handoff, HandoffResponse.REJECT, "NO_BUDGET", "Budget frozen until Q3");
+
+        HandoffOutcomeRecorded rejected = outcomes.readValue();
+        assertEquals(HandoffOutcomeType.REJECTED, rejected.getOutcome());
+        assertEquals(HandoffRejectionReason.NO_BUDGET, rejected.getReasonCode());
+        assertEquals("Budget frozen until Q3", rejected.getNote());
+        assertEquals("Acme Corp", rejected.getLead().getContact().getCompany());
+        assertEquals(EventIds.derive("handoff-outcome", handoff.getHandoffId(), "REJECTED"), rejected.getOutcomeId());
+        LeadHandedOff drained = handoffs.readValue();
+        assertEquals(waiting.getDecisionId(), drained.getDecisionId(), "the waiting lead took the freed capacity");
+    }
+
+    @Test
+    void shouldAnswerACommandForAnUnknownHandoffWithNotFound() {
+        start(alwaysOn("ava", 1));
+        responses.pipeInput("lead", new HandoffResponseSubmitted("cmd-9", "no-such-handoff", "lead", HandoffResponse.ACCEPT, null, null, START));
+
+        assertEquals(CommandResult.Status.NOT_FOUND,
+                driver.<String, AnsweredCommand>getKeyValueStore(Stores.COMMAND_RESULTS).get("cmd-9").result().status());
+        assertTrue(outcomes.isEmpty());
+    }
+
+    @Test
+    void shouldApplyAvailabilityFromItsTopicToTheNextAssignment() {
+        start(alwaysOn("ava", 10), alwaysOn("ben", 10));
+        availability.pipeInput("ava", new CloserAvailabilityChanged("c1", "ava", true, START.plus(Duration.ofDays(1)), START));
+        sql("a@acme.example");
+        sql("b@initech.example");
+        availability.pipeInput("ava", new CloserAvailabilityChanged("c2", "ava", true, null, START));
+        sql("c@globex.example");
+
+        assertEquals(List.of("ben", "ben", "ava"), handoffs.readValuesToList().stream().map(h -> h.getCloser().getId()).toList());
     }
 }

@@ -1,0 +1,150 @@
+package io.leadpipeline.routing.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.routing.domain.Availability;
+import io.leadpipeline.routing.domain.CloserProfile;
+import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.routing.messaging.CommandPublisher;
+
+/**
+ * The closers' roster with each one's open load, capacity and availability; and setting a closer's availability
+ * (out of office until, active). A change goes through the compacted topic lead.closer-availability into the
+ * routing desk, and the answer comes once the desk has applied it: the next assignment, on any instance, sees it.
+ */
+@Path("/v1/closers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CloserResource {
+
+    private static final Logger LOG = Logger.getLogger(CloserResource.class);
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private final DeskAccess desk;
+    private final CommandPublisher publisher;
+    private final RoutingRules rules;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public CloserResource(DeskAccess desk, CommandPublisher publisher, RoutingRules rules, ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "routing.command-timeout", defaultValue = "PT30S") Duration timeout) {
+        this.desk = desk;
+        this.publisher = publisher;
+        this.rules = rules;
+        this.json = json;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    @GET
+    public Response roster(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return desk.serve("GET", uri, headers, null, reader -> {
+            Instant now = clock.instant();
+            return Response.ok(rules.closers().values().stream().map(closer -> view(reader, closer, now)).toList()).build();
+        });
+    }
+
+    @PUT
+    @Path("/{closerId}/availability")
+    @Consumes(MediaType.WILDCARD)
+    public Response setAvailability(@PathParam("closerId") String closerId, String body, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        Optional<CloserProfile> closer = rules.closer(closerId);
+        if (closer.isEmpty()) {
+            return Problem.response(Response.Status.NOT_FOUND, "No closer " + closerId);
+        }
+        JsonNode request;
+        try {
+            request = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return Problem.response(Response.Status.BAD_REQUEST, "The body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!request.isObject()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "The body must be a JSON object {\"active\", \"outOfOfficeUntil\"}");
+        }
+        JsonNode activeNode = request.path("active");
+        if (!activeNode.isMissingNode() && !activeNode.isNull() && !activeNode.isBoolean()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "'active' must be true or false");
+        }
+        boolean active = activeNode.isBoolean() ? activeNode.asBoolean() : closer.get().active();
+        Instant outOfOfficeUntil = null;
+        JsonNode awayNode = request.path("outOfOfficeUntil");
+        if (!awayNode.isMissingNode() && !awayNode.isNull()) {
+            try {
+                outOfOfficeUntil = Instant.parse(awayNode.asText());
+            } catch (DateTimeParseException e) {
+                return Problem.response(Response.Status.BAD_REQUEST,
+                        "'outOfOfficeUntil' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z, got '" + awayNode.asText() + "'");
+            }
+        }
+        Instant away = outOfOfficeUntil;
+        return desk.serve("PUT", uri, headers, body, reader -> apply(closer.get(), active, away));
+    }
+
+    private Response apply(CloserProfile closer, boolean active, Instant outOfOfficeUntil) {
+        Instant changedAt = clock.instant();
+        String changeId = UUID.randomUUID().toString();
+        try {
+            publisher.publish(CloserAvailabilityChanged.newBuilder()
+                    .setChangeId(changeId)
+                    .setCloserId(closer.id())
+                    .setActive(active)
+                    .setOutOfOfficeUntil(outOfOfficeUntil)
+                    .setChangedAt(changedAt)
+                    .build());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not write the availability of %s: %s", closer.id(), e.getMessage());
+            return Problem.deskUnavailable("Kafka did not take the change; retry");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<DeskReader> reader = desk.local();
+            if (reader.isEmpty()) {
+                break;
+            }
+            Optional<Availability> applied = reader.get().availability(closer.id())
+                    .filter(a -> a.changeId().equals(changeId) || a.changedAt().isAfter(changedAt));
+            if (applied.isPresent()) {
+                return Response.ok(view(reader.get(), closer, clock.instant())).build();
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Problem.deskUnavailable("The change is written but the routing desk has not applied it yet; it will, retry to see it");
+    }
+
+    private CloserView view(DeskReader reader, CloserProfile closer, Instant now) {
+        List<String> pools = rules.pools().values().stream().filter(pool -> pool.members().contains(closer.id())).map(pool -> pool.id()).toList();
+        return CloserView.of(closer, reader.availability(closer.id()), reader.openHandoffs(closer.id()), pools, now);
+    }
+}

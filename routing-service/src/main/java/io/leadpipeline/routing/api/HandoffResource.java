@@ -1,0 +1,88 @@
+package io.leadpipeline.routing.api;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadpipeline.events.HandoffRejectionReason;
+import io.leadpipeline.events.HandoffResponse;
+import io.leadpipeline.routing.domain.RoutingRules;
+
+/** A handoff's state, and the closer's answer to it: accept, or reject with a reason (which recycles the lead to marketing). */
+@Path("/v1/handoffs/{handoffId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class HandoffResource {
+
+    static final int MAX_NOTE_LENGTH = 2000;
+
+    private final DeskAccess desk;
+    private final HandoffCommands commands;
+    private final RoutingRules rules;
+    private final ObjectMapper json;
+
+    public HandoffResource(DeskAccess desk, HandoffCommands commands, RoutingRules rules, ObjectMapper json) {
+        this.desk = desk;
+        this.commands = commands;
+        this.rules = rules;
+        this.json = json;
+    }
+
+    @GET
+    public Response get(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return desk.serve("GET", uri, headers, null, reader -> reader.handoff(handoffId)
+                .map(handoff -> Response.ok(HandoffView.of(handoff, rules.closer(handoff.closerId()).orElse(null))).build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No handoff " + handoffId)));
+    }
+
+    @POST
+    @Path("/accept")
+    public Response accept(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return desk.serve("POST", uri, headers, null, reader -> commands.answer(reader, handoffId, HandoffResponse.ACCEPT, null, null));
+    }
+
+    @POST
+    @Path("/reject")
+    @Consumes(MediaType.WILDCARD)
+    public Response reject(@PathParam("handoffId") String handoffId, String body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        JsonNode request;
+        try {
+            request = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return Problem.response(Response.Status.BAD_REQUEST, "The body is not JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject() || !request.path("reason").isTextual()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "'reason' is required, one of " + List.of(HandoffRejectionReason.values()));
+        }
+        HandoffRejectionReason reason;
+        try {
+            reason = HandoffRejectionReason.valueOf(request.get("reason").asText().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Problem.response(Response.Status.BAD_REQUEST,
+                    "'reason' must be one of " + List.of(HandoffRejectionReason.values()) + ", got '" + request.get("reason").asText() + "'");
+        }
+        JsonNode noteNode = request.path("note");
+        if (!noteNode.isMissingNode() && !noteNode.isNull() && !noteNode.isTextual()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "'note' must be a string");
+        }
+        String note = noteNode.isTextual() && !noteNode.asText().isBlank() ? noteNode.asText().trim() : null;
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            return Problem.response(Response.Status.BAD_REQUEST, "'note' is longer than " + MAX_NOTE_LENGTH + " characters");
+        }
+        return desk.serve("POST", uri, headers, body, reader -> commands.answer(reader, handoffId, HandoffResponse.REJECT, reason, note));
+    }
+}

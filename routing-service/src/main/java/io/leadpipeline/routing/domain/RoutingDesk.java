@@ -1,0 +1,264 @@
+package io.leadpipeline.routing.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.leadpipeline.events.AssignmentStrategy;
+import io.leadpipeline.events.HandoffOutcomeType;
+import io.leadpipeline.events.HandoffRejectionReason;
+import io.leadpipeline.kafka.EventIds;
+
+/**
+ * The routing desk: takes sales-qualified leads in, hands each to exactly one eligible closer at a time, keeps
+ * the ones nobody can take in a first-in-first-out queue until someone can, and reacts to closers' answers,
+ * availability changes and expired SLAs. Every lead goes through the queue, so a new lead never overtakes one that
+ * is already waiting for the same pool. All state is in {@link DeskState}; the time is always passed in.
+ */
+public final class RoutingDesk {
+
+    /** A pick: who gets the lead, from which pool, by which strategy. */
+    private record Placement(String closerId, String pool, AssignmentStrategy strategy) {
+    }
+
+    /** The result of a closer's answer, and what it set in motion (the outcome, handoffs of waiting leads). */
+    public record Answer(CommandResult result, List<DeskEvent> events) {
+    }
+
+    private final RoutingRules rules;
+    private final DeskState state;
+
+    public RoutingDesk(RoutingRules rules, DeskState state) {
+        this.rules = rules;
+        this.state = state;
+    }
+
+    /** Whether this decision was received before (it has its handoff or its place in the queue). */
+    public boolean hasSeen(String decisionId) {
+        return state.routingCase(decisionId).isPresent();
+    }
+
+    /** A sales-qualified decision arrives; a redelivered one (same decision id) changes nothing. */
+    public List<DeskEvent> receive(String decisionId, String leadId, LeadFacts facts, Instant now) {
+        if (state.routingCase(decisionId).isPresent()) {
+            return List.of();
+        }
+        RoutingCase routingCase = RoutingCase.received(decisionId, leadId, facts, rules.ruleFor(facts), now);
+        state.putCase(routingCase);
+        state.enqueue(routingCase.queueEntry());
+        return drain(now);
+    }
+
+    public Answer accept(String commandId, String handoffId, Instant now) {
+        return answer(commandId, handoffId, HandoffStatus.ACCEPTED, null, null, now);
+    }
+
+    public Answer reject(String commandId, String handoffId, HandoffRejectionReason reason, String note, Instant now) {
+        return answer(commandId, handoffId, HandoffStatus.REJECTED, reason, note, now);
+    }
+
+    /** A closer's availability changed: it applies from the next assignment on, starting with the waiting leads. */
+    public List<DeskEvent> changeAvailability(String closerId, Availability availability, Instant now) {
+        state.putAvailability(closerId, availability);
+        return drain(now);
+    }
+
+    /** Wall-clock tick: expires overdue handoffs (the lead waits again, escalated after too many attempts), then drains. */
+    public List<DeskEvent> tick(Instant now) {
+        List<DeskEvent> events = new ArrayList<>();
+        for (SlaTimer timer : state.timersDueBy(now)) {
+            state.removeTimer(timer);
+            Optional<Handoff> open = state.handoff(timer.handoffId()).filter(handoff -> handoff.status() == HandoffStatus.OPEN);
+            if (open.isEmpty()) {
+                continue;
+            }
+            Handoff expired = open.get().closed(HandoffStatus.EXPIRED, now, null, null);
+            state.putHandoff(expired);
+            releaseCapacity(expired);
+            RoutingCase waiting = state.routingCase(expired.decisionId()).orElseThrow().waitingAgain(now);
+            if (!waiting.escalated() && waiting.attempts() >= rules.maxAttempts()) {
+                waiting = waiting.escalatedTo(rules.escalationPool());
+            }
+            state.putCase(waiting);
+            state.enqueue(waiting.queueEntry());
+            events.add(new DeskEvent.OutcomeRecorded(expired, HandoffOutcomeType.EXPIRED, now));
+        }
+        events.addAll(drain(now));
+        return events;
+    }
+
+    /** Hands out every waiting lead someone can take now, oldest first. */
+    public List<DeskEvent> drain(Instant now) {
+        List<DeskEvent> events = new ArrayList<>();
+        // A pool that could not place a lead without an account owner or prior closers cannot place the next such lead either.
+        Set<String> blockedPools = new HashSet<>();
+        for (QueueEntry entry : state.queue()) {
+            Optional<RoutingCase> found = state.routingCase(entry.decisionId());
+            if (found.isEmpty() || found.get().status() != CaseStatus.WAITING) {
+                state.dequeue(entry);
+                continue;
+            }
+            RoutingCase routingCase = escalatedWhenPoolExhausted(found.get());
+            boolean plain = routingCase.priorClosers().isEmpty() && accountOwner(routingCase).isEmpty();
+            if (plain && blockedPools.contains(routingCase.pool())) {
+                continue;
+            }
+            Optional<Placement> placement = place(routingCase, now);
+            if (placement.isEmpty()) {
+                if (plain) {
+                    blockedPools.add(routingCase.pool());
+                }
+                continue;
+            }
+            events.add(handOff(routingCase, placement.get(), now));
+        }
+        return events;
+    }
+
+    /** Waiting leads per pool, for the queue-size metric. */
+    public Map<String, Integer> waitingByPool() {
+        Map<String, Integer> waiting = new LinkedHashMap<>();
+        rules.pools().keySet().forEach(pool -> waiting.put(pool, 0));
+        for (QueueEntry entry : state.queue()) {
+            state.routingCase(entry.decisionId())
+                    .filter(routingCase -> routingCase.status() == CaseStatus.WAITING)
+                    .ifPresent(routingCase -> waiting.merge(routingCase.pool(), 1, Integer::sum));
+        }
+        return waiting;
+    }
+
+    /** When the longest-waiting lead started waiting, if any lead waits. */
+    public Optional<Instant> oldestWaitingSince() {
+        return state.queue().stream()
+                .flatMap(entry -> state.routingCase(entry.decisionId()).stream())
+                .filter(routingCase -> routingCase.status() == CaseStatus.WAITING)
+                .map(RoutingCase::waitingFrom)
+                .min(Instant::compareTo);
+    }
+
+    private Answer answer(String commandId, String handoffId, HandoffStatus answer, HandoffRejectionReason reason, String note, Instant now) {
+        Optional<Handoff> found = state.handoff(handoffId);
+        if (found.isEmpty()) {
+            return new Answer(new CommandResult(commandId, handoffId, CommandResult.Status.NOT_FOUND, null), List.of());
+        }
+        Handoff handoff = found.get();
+        if (handoff.status() == answer) {
+            return new Answer(new CommandResult(commandId, handoffId, CommandResult.Status.ALREADY_APPLIED, answer), List.of());
+        }
+        if (handoff.status() != HandoffStatus.OPEN) {
+            return new Answer(new CommandResult(commandId, handoffId, CommandResult.Status.NO_LONGER_OPEN, handoff.status()), List.of());
+        }
+        Handoff answered = handoff.closed(answer, now, reason, note);
+        state.putHandoff(answered);
+        releaseCapacity(answered);
+        RoutingCase routingCase = state.routingCase(handoff.decisionId()).orElseThrow();
+        state.putCase(routingCase.closed(answer == HandoffStatus.ACCEPTED ? CaseStatus.ACCEPTED : CaseStatus.REJECTED));
+        if (answer == HandoffStatus.ACCEPTED) {
+            learnAccountOwner(routingCase, handoff.closerId());
+        }
+        List<DeskEvent> events = new ArrayList<>();
+        events.add(new DeskEvent.OutcomeRecorded(answered,
+                answer == HandoffStatus.ACCEPTED ? HandoffOutcomeType.ACCEPTED : HandoffOutcomeType.REJECTED, now));
+        events.addAll(drain(now));
+        return new Answer(new CommandResult(commandId, handoffId, CommandResult.Status.APPLIED, answer), events);
+    }
+
+    private void releaseCapacity(Handoff closed) {
+        state.removeTimer(closed.slaTimer());
+        state.putOpenHandoffs(closed.closerId(), Math.max(0, state.openHandoffs(closed.closerId()) - 1));
+    }
+
+    /** One company, one owner: the first closer to accept one of its leads, unless they have left the roster. */
+    private void learnAccountOwner(RoutingCase routingCase, String closerId) {
+        rules.accountDomain(routingCase.facts()).ifPresent(domain -> {
+            boolean ownerStillHere = state.accountOwner(domain).flatMap(rules::closer).isPresent();
+            if (!ownerStillHere) {
+                state.putAccountOwner(domain, closerId);
+            }
+        });
+    }
+
+    private Optional<String> accountOwner(RoutingCase routingCase) {
+        return rules.accountDomain(routingCase.facts()).flatMap(state::accountOwner).filter(owner -> rules.closer(owner).isPresent());
+    }
+
+    /** Every member of the lead's pool already had it and let it expire: it goes to the escalation pool. */
+    private RoutingCase escalatedWhenPoolExhausted(RoutingCase routingCase) {
+        if (routingCase.escalated() || routingCase.attempts() == 0
+                || !routingCase.priorClosers().containsAll(rules.pool(routingCase.pool()).members())) {
+            return routingCase;
+        }
+        RoutingCase escalated = routingCase.escalatedTo(rules.escalationPool());
+        state.putCase(escalated);
+        return escalated;
+    }
+
+    private Optional<Placement> place(RoutingCase routingCase, Instant now) {
+        Optional<String> owner = accountOwner(routingCase)
+                .filter(id -> !routingCase.priorClosers().contains(id))
+                .filter(id -> isEligible(id, now));
+        if (owner.isPresent()) {
+            return Optional.of(new Placement(owner.get(), routingCase.pool(), AssignmentStrategy.ACCOUNT_OWNER));
+        }
+        return placeInPool(routingCase, rules.pool(routingCase.pool()), now, new HashSet<>());
+    }
+
+    private Optional<Placement> placeInPool(RoutingCase routingCase, Pool pool, Instant now, Set<String> visited) {
+        visited.add(pool.id());
+        List<String> candidates = candidates(pool, routingCase);
+        Set<String> eligible = new HashSet<>(candidates.stream().filter(id -> isEligible(id, now)).toList());
+        if (!eligible.isEmpty()) {
+            PoolRotation rotation = state.rotation(pool.id()).orElse(PoolRotation.initial(pool.members())).reconciledWith(pool.members());
+            Rotation.Pick pick = Rotation.of(pool.strategy()).pick(rotation, eligible, state::openHandoffs,
+                    id -> rules.closer(id).map(CloserProfile::weight).orElse(0));
+            state.putRotation(pool.id(), pick.next());
+            return Optional.of(new Placement(pick.closerId(), pool.id(), AssignmentStrategy.valueOf(pool.strategy().name())));
+        }
+        boolean nobodyOnDuty = candidates.stream().noneMatch(id -> isOnDuty(id, now));
+        if (nobodyOnDuty && pool.offHours() == OffHours.OVERFLOW && !visited.contains(pool.overflowPool())) {
+            return placeInPool(routingCase, rules.pool(pool.overflowPool()), now, visited);
+        }
+        return Optional.empty();
+    }
+
+    /** The pool's members who have not held this lead yet; when all have, everyone but the last holder; else everyone. */
+    private static List<String> candidates(Pool pool, RoutingCase routingCase) {
+        List<String> fresh = pool.members().stream().filter(id -> !routingCase.priorClosers().contains(id)).toList();
+        if (!fresh.isEmpty()) {
+            return fresh;
+        }
+        String lastHolder = routingCase.priorClosers().get(routingCase.priorClosers().size() - 1);
+        List<String> notLast = pool.members().stream().filter(id -> !id.equals(lastHolder)).toList();
+        return notLast.isEmpty() ? pool.members() : notLast;
+    }
+
+    private boolean isEligible(String closerId, Instant now) {
+        return rules.closer(closerId)
+                .map(closer -> Eligibility.isEligible(closer, state.availability(closerId), state.openHandoffs(closerId), now))
+                .orElse(false);
+    }
+
+    private boolean isOnDuty(String closerId, Instant now) {
+        return rules.closer(closerId).map(closer -> Eligibility.isOnDuty(closer, state.availability(closerId), now)).orElse(false);
+    }
+
+    private DeskEvent handOff(RoutingCase routingCase, Placement placement, Instant now) {
+        int attempt = routingCase.attempts() + 1;
+        Handoff handoff = new Handoff(EventIds.derive("handoff", routingCase.decisionId(), Integer.toString(attempt)),
+                routingCase.decisionId(), routingCase.leadId(), placement.closerId(), placement.pool(), routingCase.ruleId(),
+                placement.strategy(), attempt, routingCase.escalated(), routingCase.lastHandoffId(), now, now.plus(rules.sla()),
+                HandoffStatus.OPEN, null, null, null);
+        state.putHandoff(handoff);
+        state.putOpenHandoffs(handoff.closerId(), state.openHandoffs(handoff.closerId()) + 1);
+        state.addTimer(handoff.slaTimer());
+        state.dequeue(routingCase.queueEntry());
+        state.putCase(routingCase.offered(handoff));
+        return new DeskEvent.HandedOff(handoff, Duration.between(routingCase.waitingFrom(), now));
+    }
+}

@@ -1,0 +1,18 @@
+package io.leadpipeline.routing.streams;
+
+import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.HandoffResponseSubmitted;
+import io.leadpipeline.events.QualificationDecided;
+
+/** Everything that reaches the routing desk, merged into one stream after repartitioning. */
+sealed interface DeskInput {
+
+    record Decision(QualificationDecided decision) implements DeskInput {
+    }
+
+    record Response(HandoffResponseSubmitted response) implements DeskInput {
+    }
+
+    record AvailabilityChange(CloserAvailabilityChanged change) implements DeskInput {
+    }
+}

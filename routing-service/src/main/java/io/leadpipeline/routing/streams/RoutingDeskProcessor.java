@@ -1,0 +1,175 @@
+package io.leadpipeline.routing.streams;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.ContactDetails;
+import io.leadpipeline.events.HandoffOutcomeType;
+import io.leadpipeline.events.HandoffRejectionReason;
+import io.leadpipeline.events.HandoffResponseSubmitted;
+import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.routing.config.Stores;
+import io.leadpipeline.routing.domain.Availability;
+import io.leadpipeline.routing.domain.CommandResult;
+import io.leadpipeline.routing.domain.DeskEvent;
+import io.leadpipeline.routing.domain.LeadFacts;
+import io.leadpipeline.routing.domain.RoutingDesk;
+import io.leadpipeline.routing.domain.RoutingRules;
+
+/**
+ * The routing desk as a Kafka Streams processor: SQL decisions, closers' answers and availability changes in;
+ * handoffs and outcomes out, in the same transaction as the state they change. A wall-clock punctuator expires
+ * overdue handoffs and drains the queue (working hours start, out-of-office ends), so timers survive restarts.
+ */
+final class RoutingDeskProcessor implements Processor<String, DeskInput, String, SpecificRecord> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingDeskProcessor.class);
+    /** How long a command's result is kept for the HTTP request (and its retries) to read. */
+    static final Duration COMMAND_RESULT_RETENTION = Duration.ofHours(1);
+
+    private final RoutingRules rules;
+    private final Duration tickInterval;
+    private final RoutingMetrics metrics;
+    private ProcessorContext<String, SpecificRecord> context;
+    private RoutingDesk desk;
+    private KeyValueStore<String, QualificationDecided> decisions;
+    private KeyValueStore<String, AnsweredCommand> commandResults;
+
+    RoutingDeskProcessor(RoutingRules rules, Duration tickInterval, RoutingMetrics metrics) {
+        this.rules = rules;
+        this.tickInterval = tickInterval;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.desk = new RoutingDesk(rules, new StoreDeskState(context));
+        this.decisions = context.getStateStore(Stores.ROUTED_DECISIONS);
+        this.commandResults = context.getStateStore(Stores.COMMAND_RESULTS);
+        context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
+        reportQueue(now());
+    }
+
+    @Override
+    public void process(Record<String, DeskInput> record) {
+        Instant now = now();
+        switch (record.value()) {
+            case DeskInput.Decision in -> receive(in.decision(), now);
+            case DeskInput.Response in -> answer(in.response(), now);
+            case DeskInput.AvailabilityChange in -> changeAvailability(in.change(), now);
+        }
+    }
+
+    private void receive(QualificationDecided decision, Instant now) {
+        if (desk.hasSeen(decision.getDecisionId())) {
+            return; // a redelivered decision: it already has its handoff (or its place in the queue)
+        }
+        decisions.put(decision.getDecisionId(), decision);
+        publish(desk.receive(decision.getDecisionId(), decision.getLeadId(), facts(decision), now), now);
+    }
+
+    private void answer(HandoffResponseSubmitted command, Instant now) {
+        if (commandResults.get(command.getCommandId()) != null) {
+            return; // the same command twice: it was applied once and its result is recorded
+        }
+        RoutingDesk.Answer answer = switch (command.getResponse()) {
+            case ACCEPT -> desk.accept(command.getCommandId(), command.getHandoffId(), now);
+            case REJECT -> desk.reject(command.getCommandId(), command.getHandoffId(), rejectionReason(command), command.getNote(), now);
+            case OTHER -> new RoutingDesk.Answer(new CommandResult(command.getCommandId(), command.getHandoffId(),
+                    CommandResult.Status.NOT_FOUND, null), List.of());
+        };
+        commandResults.put(command.getCommandId(), new AnsweredCommand(answer.result(), now));
+        publish(answer.events(), now);
+    }
+
+    private void changeAvailability(CloserAvailabilityChanged change, Instant now) {
+        Availability availability = new Availability(change.getActive(), change.getOutOfOfficeUntil(), change.getChangeId(), change.getChangedAt());
+        publish(desk.changeAvailability(change.getCloserId(), availability, now), now);
+    }
+
+    private void tick(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        publish(desk.tick(now), now);
+        pruneCommandResults(now);
+        reportQueue(now);
+    }
+
+    private void publish(List<DeskEvent> events, Instant now) {
+        List<String> closedDecisions = new ArrayList<>();
+        for (DeskEvent event : events) {
+            switch (event) {
+                case DeskEvent.HandedOff handedOff -> {
+                    var handoff = handedOff.handoff();
+                    var closer = rules.closer(handoff.closerId()).orElseThrow();
+                    context.forward(new Record<>(handoff.leadId(),
+                            HandoffEvents.handedOff(handoff, closer, decisions.get(handoff.decisionId())), now.toEpochMilli()));
+                    metrics.handedOff(handoff.pool(), handoff.strategy(), handedOff.waited());
+                    LOG.debug("Lead {} handed off (attempt {}) in pool {}", handoff.leadId(), handoff.attempt(), handoff.pool());
+                }
+                case DeskEvent.OutcomeRecorded recorded -> {
+                    var handoff = recorded.handoff();
+                    QualificationDecided decision = decisions.get(handoff.decisionId());
+                    context.forward(new Record<>(handoff.leadId(),
+                            HandoffEvents.outcome(recorded, decision == null ? null : decision.getLead()), now.toEpochMilli()));
+                    metrics.outcome(handoff.pool(), recorded.outcome());
+                    if (recorded.outcome() != HandoffOutcomeType.EXPIRED) {
+                        closedDecisions.add(handoff.decisionId());
+                    }
+                }
+            }
+        }
+        closedDecisions.forEach(decisions::delete);
+    }
+
+    private void pruneCommandResults(Instant now) {
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, AnsweredCommand> all = commandResults.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.answeredAt().plus(COMMAND_RESULT_RETENTION).isBefore(now)) {
+                    old.add(entry.key);
+                }
+            });
+        }
+        old.forEach(commandResults::delete);
+    }
+
+    private void reportQueue(Instant now) {
+        metrics.queue(desk.waitingByPool(), desk.oldestWaitingSince().map(since -> Duration.between(since, now)));
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    static LeadFacts facts(QualificationDecided decision) {
+        ContactDetails contact = decision.getLead().getContact();
+        return new LeadFacts(contact.getCountry(), LeadFacts.companySize(contact.getCompanySize()), contact.getIndustry(),
+                decision.getLead().getFormType(), decision.getGrade(), LeadFacts.domainOf(contact.getEmail()));
+    }
+
+    private static HandoffRejectionReason rejectionReason(HandoffResponseSubmitted command) {
+        if (command.getReasonCode() == null) {
+            return HandoffRejectionReason.OTHER;
+        }
+        try {
+            return HandoffRejectionReason.valueOf(command.getReasonCode().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return HandoffRejectionReason.OTHER;
+        }
+    }
+}

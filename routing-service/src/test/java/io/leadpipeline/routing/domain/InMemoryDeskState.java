@@ -1,0 +1,113 @@
+package io.leadpipeline.routing.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The desk's state in plain maps, for unit tests. */
+public final class InMemoryDeskState implements DeskState {
+
+    private final Map<String, RoutingCase> cases = new HashMap<>();
+    private final Map<String, Handoff> handoffs = new HashMap<>();
+    private final Map<String, Integer> loads = new HashMap<>();
+    private final Map<String, Availability> availability = new HashMap<>();
+    private final Map<String, PoolRotation> rotations = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
+    private final TreeSet<QueueEntry> queue = new TreeSet<>(Comparator.comparing(QueueEntry::since).thenComparing(QueueEntry::decisionId));
+    private final TreeSet<SlaTimer> timers = new TreeSet<>(Comparator.comparing(SlaTimer::dueAt).thenComparing(SlaTimer::handoffId));
+
+    @Override
+    public Optional<RoutingCase> routingCase(String decisionId) {
+        return Optional.ofNullable(cases.get(decisionId));
+    }
+
+    @Override
+    public void putCase(RoutingCase routingCase) {
+        cases.put(routingCase.decisionId(), routingCase);
+    }
+
+    @Override
+    public Optional<Handoff> handoff(String handoffId) {
+        return Optional.ofNullable(handoffs.get(handoffId));
+    }
+
+    @Override
+    public void putHandoff(Handoff handoff) {
+        handoffs.put(handoff.handoffId(), handoff);
+    }
+
+    @Override
+    public int openHandoffs(String closerId) {
+        return loads.getOrDefault(closerId, 0);
+    }
+
+    @Override
+    public void putOpenHandoffs(String closerId, int count) {
+        loads.put(closerId, count);
+    }
+
+    @Override
+    public Optional<Availability> availability(String closerId) {
+        return Optional.ofNullable(availability.get(closerId));
+    }
+
+    @Override
+    public void putAvailability(String closerId, Availability value) {
+        availability.put(closerId, value);
+    }
+
+    @Override
+    public Optional<PoolRotation> rotation(String poolId) {
+        return Optional.ofNullable(rotations.get(poolId));
+    }
+
+    @Override
+    public void putRotation(String poolId, PoolRotation rotation) {
+        rotations.put(poolId, rotation);
+    }
+
+    @Override
+    public Optional<String> accountOwner(String companyDomain) {
+        return Optional.ofNullable(owners.get(companyDomain));
+    }
+
+    @Override
+    public void putAccountOwner(String companyDomain, String closerId) {
+        owners.put(companyDomain, closerId);
+    }
+
+    @Override
+    public List<QueueEntry> queue() {
+        return new ArrayList<>(queue);
+    }
+
+    @Override
+    public void enqueue(QueueEntry entry) {
+        queue.add(entry);
+    }
+
+    @Override
+    public void dequeue(QueueEntry entry) {
+        queue.remove(entry);
+    }
+
+    @Override
+    public List<SlaTimer> timersDueBy(Instant now) {
+        return timers.stream().filter(timer -> !timer.dueAt().isAfter(now)).toList();
+    }
+
+    @Override
+    public void addTimer(SlaTimer timer) {
+        timers.add(timer);
+    }
+
+    @Override
+    public void removeTimer(SlaTimer timer) {
+        timers.remove(timer);
+    }
+}
