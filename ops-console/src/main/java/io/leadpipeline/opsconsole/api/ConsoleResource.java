@@ -1,0 +1,81 @@
+package io.leadpipeline.opsconsole.api;
+
+import java.time.Duration;
+
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.leadpipeline.opsconsole.config.ConsoleSettings;
+import io.leadpipeline.opsconsole.domain.FunnelReport;
+import io.leadpipeline.opsconsole.domain.LeadJourney;
+import io.leadpipeline.opsconsole.domain.LeadLookup;
+import io.leadpipeline.opsconsole.domain.OpsView;
+import io.leadpipeline.opsconsole.domain.Window;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The JSON behind the page, and the live stream that keeps it current. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsoleResource {
+
+    private final Snapshots snapshots;
+    private final OpsView view;
+    private final Duration streamInterval;
+
+    ConsoleResource(Snapshots snapshots, OpsView view, ConsoleSettings settings) {
+        this.snapshots = snapshots;
+        this.view = view;
+        this.streamInterval = settings.streamInterval();
+    }
+
+    @GET
+    @Path("funnel")
+    public FunnelReport funnel(@QueryParam("window") String window) {
+        return snapshots.funnel(Snapshots.window(window));
+    }
+
+    @GET
+    @Path("health")
+    public Snapshots.Health health(@QueryParam("window") String window) {
+        return snapshots.health(Snapshots.window(window));
+    }
+
+    @GET
+    @Path("closers")
+    public Snapshots.Closers closers() {
+        return snapshots.closers();
+    }
+
+    @GET
+    @Path("overview")
+    public Snapshots.Overview overview(@QueryParam("window") String window) {
+        return snapshots.overview(Snapshots.window(window));
+    }
+
+    @GET
+    @Path("leads/{lead}/timeline")
+    public LeadJourney timeline(@PathParam("lead") String lead) {
+        String leadId = LeadLookup.leadIdOf(lead).orElseThrow(() -> Problem.exception(Response.Status.BAD_REQUEST,
+                "Search by an email address or a lead id (a UUID)"));
+        return view.journey(leadId).orElseThrow(() -> Problem.exception(Response.Status.NOT_FOUND,
+                "No events about lead " + leadId + " (the console keeps the journeys of the most recently active leads)"));
+    }
+
+    /** Server-sent events: the whole overview every {@code ops-console.stream-interval}, first one at once. */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<Snapshots.Overview> stream(@QueryParam("window") String window) {
+        Window chosen = Snapshots.window(window);
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(streamInterval)
+                .onOverflow().drop()
+                .map(tick -> snapshots.overview(chosen));
+    }
+}
