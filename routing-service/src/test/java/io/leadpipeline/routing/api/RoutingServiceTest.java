@@ -1,6 +1,7 @@
 package io.leadpipeline.routing.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -100,6 +101,10 @@ class RoutingServiceTest {
                 .body("attempt", equalTo(1));
         given().when().get("/v1/handoffs/{id}", "no-such-handoff").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("routing_handoffs_total{pool=\"" + handoff.getPool() + "\""))
+                .body(containsString("routing_queue_size{pool=\"general\"}"))
+                .body(containsString("routing_queue_wait_seconds_count"));
     }
 
     @Test
