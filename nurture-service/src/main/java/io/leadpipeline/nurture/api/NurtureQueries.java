@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.nurture.config.Stores;
+import io.leadpipeline.nurture.config.Topics;
 import io.leadpipeline.nurture.domain.LeadNurture;
 
 /**
@@ -61,15 +65,26 @@ public class NurtureQueries {
     }
 
     private final KafkaStreams streams;
-    private final HostInfo self;
     private final ObjectMapper json;
+    private final String advertised;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
 
     public NurtureQueries(KafkaStreams streams, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String advertised) {
         this.streams = streams;
         this.json = json;
-        this.self = HostInfo.buildFromEndpoint(applicationServer);
+        this.advertised = advertised;
+    }
+
+    /**
+     * The input partitions this instance's tasks own right now. "Is it mine?" is answered from these rather than by
+     * comparing host names, which may be spelled differently (localhost, 127.0.0.1, a test's random port).
+     */
+    private Set<TopicPartition> ownedPartitions() {
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .collect(Collectors.toSet());
     }
 
     public Location locate(String leadId) {
@@ -82,7 +97,7 @@ public class NurtureQueries {
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             return new Location.Unavailable();
         }
-        if (!self.equals(metadata.activeHost())) {
+        if (!ownedPartitions().contains(new TopicPartition(Topics.DECISIONS, metadata.partition()))) {
             return new Location.Elsewhere(metadata.activeHost());
         }
         try {
@@ -98,7 +113,7 @@ public class NurtureQueries {
     /** Relays a GET to another instance; empty when it cannot be reached. */
     public Optional<HttpResponse<String>> forward(HostInfo host, String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(REMOTE_TIMEOUT).header(FORWARDED, self.toString()).GET().build();
+                .timeout(REMOTE_TIMEOUT).header(FORWARDED, advertised).GET().build();
         try {
             return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
@@ -123,11 +138,12 @@ public class NurtureQueries {
 
     /** Every instance's counts, summed: this one's read locally, the others' over HTTP. */
     public Counts allCounts(String localCountsPath) {
+        Set<TopicPartition> mine = ownedPartitions();
         Map<String, Long> sums = new HashMap<>(localCounts());
         boolean complete = true;
         for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
-            if (self.equals(instance.hostInfo())) {
-                continue;
+            if (instance.topicPartitions().stream().anyMatch(mine::contains)) {
+                continue; // this instance: counted above
             }
             Optional<Map<String, Long>> remote = forward(instance.hostInfo(), localCountsPath)
                     .filter(response -> response.statusCode() == 200)

@@ -1,14 +1,26 @@
 package io.leadpipeline.nurture.api;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +30,15 @@ import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.events.EngagementType;
+import io.leadpipeline.events.HandoffOutcomeType;
+import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.NurtureEnrolled;
 import io.leadpipeline.events.NurtureEnrollmentChanged;
+import io.leadpipeline.events.NurtureEnrollmentReason;
+import io.leadpipeline.events.NurtureExitReason;
+import io.leadpipeline.events.NurtureExited;
+import io.leadpipeline.events.NurtureTouchDue;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.events.RejectionReason;
 import io.leadpipeline.nurture.TestDecisions;
@@ -27,10 +46,15 @@ import io.leadpipeline.nurture.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Proves the service on a real broker and registry: a nurturable rejection becomes one NurtureEnrolled. */
+/**
+ * Proves the service on a real broker and registry with the shipped rules: a rejection enrolls the lead and its
+ * first touch goes out, the GETs show it, qualification and unsubscribe end it, and a closer's rejection recycles.
+ */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class NurtureServiceTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -39,21 +63,114 @@ class NurtureServiceTest {
     String registryUrl;
 
     @Test
-    void shouldEnrollARejectedLead() {
+    void shouldEnrollTouchShowAndExitALeadThatQualifies() {
         QualificationDecided rejected = TestDecisions.rejected("reader@gmail.com", RejectionReason.NOT_A_FIT, true);
-        AvroKafkaSerializer<QualificationDecided> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
-        try (KafkaProducer<String, QualificationDecided> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topics.DECISIONS, rejected.getLeadId(), rejected));
-        }
+        String leadId = rejected.getLeadId();
+        send(Topics.DECISIONS, leadId, rejected);
 
-        AvroKafkaDeserializer<NurtureEnrollmentChanged> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        try (TopicReader<NurtureEnrollmentChanged> reader = new TopicReader<>(bootstrapServers, Topics.NURTURE_ENROLLMENTS, deserializer)) {
-            var enrolled = reader.await(r -> r.key().equals(rejected.getLeadId()), 1, Duration.ofSeconds(60));
-            assertEquals(1, enrolled.size());
-            assertEquals("education", ((NurtureEnrolled) enrolled.get(0).value().getChange()).getTrack());
+        try (TopicReader<NurtureEnrollmentChanged> enrollments = reader(Topics.NURTURE_ENROLLMENTS);
+                TopicReader<NurtureTouchDue> touches = reader(Topics.NURTURE_TOUCHES)) {
+            NurtureEnrolled enrolled = assertInstanceOf(NurtureEnrolled.class, await(enrollments, leadId, 1).get(0).value().getChange());
+            assertEquals("education", enrolled.getTrack());
+            assertEquals(NurtureEnrollmentReason.NOT_A_FIT, enrolled.getReason());
+
+            NurtureTouchDue touch = await(touches, leadId, 1).get(0).value();
+            assertEquals("education-welcome", touch.getTemplate());
+            assertEquals("reader@gmail.com", touch.getRecipient().getEmail());
+            assertEquals(enrolled.getEnrollmentId(), touch.getEnrollmentId());
+
+            Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().get("/v1/leads/{id}/enrollments", leadId).then()
+                    .statusCode(200)
+                    .body("leadId", equalTo(leadId))
+                    .body("cycles", equalTo(1))
+                    .body("current.status", equalTo("ACTIVE"))
+                    .body("current.track", equalTo("education"))
+                    .body("current.touches[0].touchId", equalTo(touch.getTouchId()))
+                    .body("current.touches[0].status", equalTo("SENT"))
+                    .body("current.nextStep", equalTo(2)));
+            given().get("/v1/tracks").then()
+                    .statusCode(200)
+                    .body("complete", equalTo(true))
+                    .body("tracks.id", hasItem("recycle"))
+                    .body("tracks.find { it.id == 'education' }.active", greaterThanOrEqualTo(1))
+                    .body("tracks.find { it.id == 'education' }.steps[0].template", equalTo("education-welcome"))
+                    .body("tracks.find { it.id == 'education' }.steps[1].after", equalTo("7d"));
+
+            send(Topics.DECISIONS, leadId, TestDecisions.decision("reader@gmail.com", LeadStage.SQL));
+            NurtureExited exited = assertInstanceOf(NurtureExited.class, await(enrollments, leadId, 2).get(1).value().getChange());
+            assertEquals(NurtureExitReason.QUALIFIED, exited.getReason());
+            Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().get("/v1/leads/{id}/enrollments", leadId).then()
+                    .statusCode(200)
+                    .body("current", nullValue())
+                    .body("enrollments[0].status", equalTo("EXITED"))
+                    .body("enrollments[0].exitReason", equalTo("QUALIFIED")));
         }
+    }
+
+    @Test
+    void shouldExitOnAnUnsubscribeFromTheEngagementsTopic() {
+        QualificationDecided rejected = TestDecisions.rejected("unsubscriber@acme.example", RejectionReason.LOW_SCORE, true);
+        String leadId = rejected.getLeadId();
+        send(Topics.DECISIONS, leadId, rejected);
+        try (TopicReader<NurtureEnrollmentChanged> enrollments = reader(Topics.NURTURE_ENROLLMENTS)) {
+            await(enrollments, leadId, 1);
+            send(Topics.ENGAGEMENTS, leadId, TestDecisions.engagement(leadId, EngagementType.UNSUBSCRIBED));
+            NurtureExited exited = assertInstanceOf(NurtureExited.class, await(enrollments, leadId, 2).get(1).value().getChange());
+            assertEquals(NurtureExitReason.UNSUBSCRIBED, exited.getReason());
+        }
+        Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().get("/v1/leads/{id}/enrollments", leadId).then()
+                .statusCode(200).body("unsubscribed", equalTo(true)));
+    }
+
+    @Test
+    void shouldRecycleALeadAClosersRejected() {
+        QualificationDecided sql = TestDecisions.decision("not-now@initech.example", LeadStage.SQL);
+        String leadId = sql.getLeadId();
+        send(Topics.HANDOFF_OUTCOMES, leadId, TestDecisions.outcome(sql, HandoffOutcomeType.REJECTED));
+        try (TopicReader<NurtureEnrollmentChanged> enrollments = reader(Topics.NURTURE_ENROLLMENTS)) {
+            NurtureEnrolled enrolled = assertInstanceOf(NurtureEnrolled.class, await(enrollments, leadId, 1).get(0).value().getChange());
+            assertEquals("recycle", enrolled.getTrack());
+            assertEquals(NurtureEnrollmentReason.CLOSER_REJECTED, enrolled.getReason());
+        }
+    }
+
+    @Test
+    void shouldAnswer404ProblemForALeadNurtureNeverSaw() {
+        given().get("/v1/leads/{id}/enrollments", "00000000-0000-5000-8000-000000000000").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void shouldCountEnrollmentsAndTouchesInTheMetrics() {
+        QualificationDecided rejected = TestDecisions.rejected("counted@gmail.com", RejectionReason.STALE, true);
+        send(Topics.DECISIONS, rejected.getLeadId(), rejected);
+        Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("nurture_enrollments_total{reason=\"STALE\",suppressed=\"false\",track=\"re-engagement\""))
+                .body(containsString("nurture_touches_total{status=\"sent\",track=\"re-engagement\"")));
+    }
+
+    private <T extends SpecificRecord> void send(String topic, String key, T value) {
+        AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
+        try (KafkaProducer<String, T> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), serializer)) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
+    }
+
+    private <T> TopicReader<T> reader(String topic) {
+        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        return new TopicReader<>(bootstrapServers, topic, deserializer);
+    }
+
+    private static <T> List<ConsumerRecord<String, T>> await(TopicReader<T> reader, String leadId, int count) {
+        Predicate<ConsumerRecord<String, T>> ofLead = r -> r.key().equals(leadId);
+        List<ConsumerRecord<String, T>> records = reader.await(ofLead, count, ARRIVAL);
+        assertEquals(count, records.size(), "records of lead " + leadId + " on the topic: " + records);
+        return records;
     }
 }
