@@ -142,6 +142,9 @@ class PipelineEndToEndIT {
         assertTrue(subjects.size() >= 4, "conversions, decisions, handoffs and enrollments were registered: " + subjects);
         for (JsonNode subject : subjects) {
             String topic = subject.asText().replaceFirst("-value$", "");
+            if (!topic.startsWith("lead.")) {
+                continue; // a Kafka Streams app's internal repartition topic: not a contract
+            }
             JsonNode latest = getJson(base + "/" + subject.asText() + "/versions/latest");
             Schema registered = new Schema.Parser().parse(latest.get("schema").asText());
             assertEquals(documented.get(topic), java.util.Optional.of(registered.getFullName()),
