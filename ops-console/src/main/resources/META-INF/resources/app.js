@@ -47,7 +47,8 @@ function number(value) {
 }
 
 function percent(rate) {
-  return rate === null || rate === undefined ? '–' : (rate * 100).toFixed(rate >= 0.995 || rate < 0.1 ? 1 : 0) + ' %';
+  if (rate === null || rate === undefined) return '–';
+  return (rate * 100).toFixed(rate < 0.1 ? 1 : 0) + '\u00a0%';
 }
 
 function duration(millis) {
@@ -89,7 +90,7 @@ function renderFunnel(funnel) {
 
 function drawFunnelChart(steps) {
   const chart = byId('funnel-chart');
-  const width = 640, labelWidth = 110, barHeight = 26, gap = 8, maxBar = width - labelWidth - 80;
+  const width = 420, labelWidth = 86, barHeight = 22, gap = 6, maxBar = width - labelWidth - 84;
   const largest = Math.max(1, ...Object.values(steps).map(step => step.count));
   const nodes = [];
   let y = 4;
@@ -139,8 +140,8 @@ function renderHealth(health) {
       el('td', { class: group.problem ? 'muted' : '' }, group.problem ? 'unknown' : group.state),
       el('td', { class: 'num' }, group.problem ? '–' : group.members),
       el('td', { class: 'num' + (group.totalLag > 0 ? ' alert-text' : '') }, number(group.totalLag)),
-      el('td', { class: 'small muted' }, Object.entries(group.lagByTopic || {})
-        .filter(([, lag]) => lag > 0).map(([topic, lag]) => `${topic}: ${lag}`).join(', ') || (group.problem || '')))));
+      el('td', { class: 'small muted' }, group.problem || Object.entries(group.lagByTopic || {})
+        .filter(([, lag]) => lag > 0).map(([topic, lag]) => `${topic}: ${lag}`).join(', ') || 'none'))));
 
   const dead = health.deadLetters;
   const total = byId('dlq-total');
@@ -184,7 +185,7 @@ function drawLatencyChart(series) {
   nodes.push(svg('text', { x: 4, y: height - bottom, class: 'muted' }, '0'));
   nodes.push(svg('text', { x: left, y: height - 6, class: 'muted' }, time(series[0].from)));
   nodes.push(svg('text', { x: width - right, y: height - 6, class: 'muted', 'text-anchor': 'end' }, time(series[series.length - 1].to)));
-  const line = (key, color, label, labelY) => {
+  const line = (key, color, label, labelX) => {
     let segment = [];
     const flush = () => {
       if (segment.length > 1) nodes.push(svg('polyline', { points: segment.join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
@@ -197,10 +198,10 @@ function drawLatencyChart(series) {
       nodes.push(svg('circle', { cx: x(index).toFixed(1), cy: y(value).toFixed(1), r: 2.5, fill: color }));
     });
     flush();
-    nodes.push(svg('text', { x: width - right - 40, y: labelY, fill: color, style: `fill:${color}` }, label));
+    nodes.push(svg('text', { x: left + 8 + labelX, y: top + 12, style: `fill:${color}` }, label));
   };
-  line('p95Millis', 'var(--p95)', 'p95', top + 12);
-  line('p50Millis', 'var(--main)', 'p50', top + 28);
+  line('p95Millis', 'var(--p95)', '● p95', 0);
+  line('p50Millis', 'var(--main)', '● p50', 48);
   chart.replaceChildren(...nodes);
 }
 
@@ -306,11 +307,11 @@ function connect() {
   state.source = source;
 }
 
-function chooseWindow(window) {
-  state.window = window;
-  localStorage.setItem('ops-console.window', window);
+function chooseWindow(code) {
+  state.window = code;
+  localStorage.setItem('ops-console.window', code);
   document.querySelectorAll('.windows button').forEach(button =>
-    button.classList.toggle('active', button.dataset.window === window));
+    button.classList.toggle('active', button.dataset.window === code));
   connect();
 }
 
