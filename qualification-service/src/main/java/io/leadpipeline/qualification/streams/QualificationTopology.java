@@ -1,41 +1,81 @@
 package io.leadpipeline.qualification.streams;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 import io.leadpipeline.events.ConversionCaptured;
+import io.leadpipeline.events.EngagementTracked;
+import io.leadpipeline.events.HandoffOutcomeRecorded;
+import io.leadpipeline.events.NurtureEnrollmentChanged;
 import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventSerdes;
 import io.leadpipeline.kafka.JsonSerde;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.config.Topics;
 import io.leadpipeline.qualification.domain.LeadProfile;
-import io.leadpipeline.qualification.domain.scoring.Qualifier;
+import io.leadpipeline.qualification.domain.Qualification;
 
 /**
- * lead.conversions → (per-lead profile in the lead-profiles store) → lead.decisions. A decision is written for
- * a lead's first assessment and afterwards only when its stage changes.
+ * lead.conversions, lead.engagements, lead.handoff-outcomes, lead.nurture-enrollments → one processor with the
+ * lead-profiles store → lead.decisions (and {@code <input>.dlq} for unusable records). The inputs are co-partitioned
+ * by lead id, so one task holds all of a lead's events and its profile.
  */
 public final class QualificationTopology {
+
+    static final String PROCESSOR = "qualify";
+    static final String DECISIONS_SINK = "decisions";
+    static final String SERVICE_NAME = "qualification-service";
 
     private QualificationTopology() {
     }
 
-    public static Topology build(EventSerdes serdes, Qualifier qualifier) {
-        StreamsBuilder builder = new StreamsBuilder();
+    public static Topology build(EventSerdes serdes, Qualification qualification, Duration scanInterval) {
+        Map<String, Class<? extends SpecificRecord>> inputs = new LinkedHashMap<>();
+        inputs.put(Topics.CONVERSIONS, ConversionCaptured.class);
+        inputs.put(Topics.ENGAGEMENTS, EngagementTracked.class);
+        inputs.put(Topics.HANDOFF_OUTCOMES, HandoffOutcomeRecorded.class);
+        inputs.put(Topics.NURTURE_ENROLLMENTS, NurtureEnrollmentChanged.class);
+
+        Topology topology = new Topology();
+        Map<String, Serializer<SpecificRecord>> serializers = new LinkedHashMap<>();
+        for (var input : inputs.entrySet()) {
+            var serde = serdes.valueSerde(input.getValue());
+            @SuppressWarnings("unchecked")
+            Deserializer<SpecificRecord> deserializer = (Deserializer<SpecificRecord>) serde.deserializer();
+            @SuppressWarnings("unchecked")
+            Serializer<SpecificRecord> serializer = (Serializer<SpecificRecord>) serde.serializer();
+            serializers.put(input.getKey(), serializer);
+            topology.addSource(input.getKey(), Serdes.String().deserializer(), deserializer, input.getKey());
+        }
+        topology.addProcessor(PROCESSOR, () -> new LeadQualifier(qualification, scanInterval, Map.copyOf(serializers), SERVICE_NAME),
+                inputs.keySet().toArray(String[]::new));
         StoreBuilder<KeyValueStore<String, LeadProfile>> profiles = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.LEAD_PROFILES),
                 Serdes.String(), JsonSerde.of(LeadProfile.class));
-        builder.addStateStore(profiles);
+        topology.addStateStore(profiles, PROCESSOR);
 
-        builder.stream(Topics.CONVERSIONS, Consumed.with(Serdes.String(), serdes.valueSerde(ConversionCaptured.class)))
-                .process(() -> new ConversionQualifier(qualifier), Stores.LEAD_PROFILES)
-                .to(Topics.DECISIONS, Produced.with(Serdes.String(), serdes.valueSerde(QualificationDecided.class)));
-        return builder.build();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Serializer<Object> decisions = (Serializer) serdes.valueSerde(QualificationDecided.class).serializer();
+        topology.addSink(DECISIONS_SINK, Topics.DECISIONS, Serdes.String().serializer(), decisions, PROCESSOR);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Serializer<Object> bytes = (Serializer) Serdes.ByteArray().serializer();
+        for (String input : inputs.keySet()) {
+            topology.addSink(deadLetterSink(input), DeadLetters.topicFor(input), Serdes.String().serializer(), bytes, PROCESSOR);
+        }
+        return topology;
+    }
+
+    static String deadLetterSink(String sourceTopic) {
+        return "dead-letters-" + sourceTopic;
     }
 }

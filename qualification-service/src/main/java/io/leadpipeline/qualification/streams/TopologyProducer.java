@@ -1,5 +1,7 @@
 package io.leadpipeline.qualification.streams;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -7,14 +9,15 @@ import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.leadpipeline.kafka.RegistryEventSerdes;
-import io.leadpipeline.qualification.domain.scoring.Qualifier;
+import io.leadpipeline.qualification.domain.Qualification;
 
-/** Hands Quarkus the qualification topology, wired to the registry-backed serdes. */
+/** Hands Quarkus the qualification topology, wired to the registry-backed serdes and the scoring rules. */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
-    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl) {
-        return QualificationTopology.build(new RegistryEventSerdes(registryUrl), new Qualifier());
+    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, Qualification qualification,
+            @ConfigProperty(name = "qualification.scan-interval", defaultValue = "PT1H") Duration scanInterval) {
+        return QualificationTopology.build(new RegistryEventSerdes(registryUrl), qualification, scanInterval);
     }
 }

@@ -4,10 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,27 +23,33 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.ConversionCaptured;
+import io.leadpipeline.events.EngagementTracked;
+import io.leadpipeline.events.EngagementType;
+import io.leadpipeline.events.FormType;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.events.RejectionReason;
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.qualification.TestConversions;
+import io.leadpipeline.qualification.TestKafka;
 import io.leadpipeline.qualification.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
-/** Proves the whole service on a real broker and registry: conversions in, decisions out, lead lookups, dead letters. */
+/** Proves the whole service on a real broker and registry: events in, decisions out, lead lookups, scoring preview, dead letters. */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class QualificationServiceTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -47,24 +57,51 @@ class QualificationServiceTest {
     @ConfigProperty(name = "apicurio.registry.url")
     String registryUrl;
 
-    @Test
-    void shouldDecideAConversionAndServeTheLead() {
-        ConversionCaptured demo = TestConversions.salesReady("cto@globex.example");
-        send(demo);
+    private TestKafka kafka;
 
-        try (TopicReader<QualificationDecided> reader = decisions()) {
+    @BeforeEach
+    void setUp() {
+        kafka = new TestKafka(bootstrapServers, registryUrl);
+    }
+
+    @Test
+    void shouldDecideAConversionAndServeTheLeadWithItsExplanation() {
+        ConversionCaptured demo = TestConversions.salesReady("cto@globex.example");
+        kafka.send(Topics.CONVERSIONS, demo.getLeadId(), demo);
+
+        try (TopicReader<QualificationDecided> reader = kafka.reader(Topics.DECISIONS)) {
             List<ConsumerRecord<String, QualificationDecided>> decided = reader.await(
-                    r -> r.key().equals(demo.getLeadId()), 1, Duration.ofSeconds(60));
-            assertEquals(1, decided.size());
+                    r -> r.key().equals(demo.getLeadId()), 1, ARRIVAL);
             assertEquals(LeadStage.SQL, decided.get(0).value().getStage());
         }
-        given().when().get("/v1/leads/" + demo.getLeadId())
+        await().atMost(ARRIVAL).untilAsserted(() -> given().when().get("/v1/leads/" + demo.getLeadId())
                 .then().statusCode(200)
                 .body("stage", equalTo("SQL"))
-                .body("assessment.reasons.ruleId", hasItem("intent.high-intent-form"));
+                .body("grade", equalTo("A"))
+                .body("totalScore", equalTo(130))
+                .body("rulesVersion", startsWith("sha256:"))
+                .body("reasons.ruleId", hasItems("fit.seniority.executive", "engagement.form.DEMO_REQUEST", "stage.fast-track"))
+                .body("stageHistory", hasSize(1)));
         given().queryParam("email", " CTO@globex.example").when().get("/v1/leads")
                 .then().statusCode(200)
                 .body("leadId", equalTo(demo.getLeadId()));
+    }
+
+    @Test
+    void shouldRequalifyALeadFromItsEngagements() {
+        String email = "reader@initech.example";
+        ConversionCaptured newsletter = TestConversions.conversion(email, FormType.NEWSLETTER_SIGNUP, "Initech", "Marketing Manager",
+                "100", "US", Instant.now());
+        kafka.send(Topics.CONVERSIONS, newsletter.getLeadId(), newsletter);
+        EngagementTracked webinar = TestConversions.engagement(email, EngagementType.WEBINAR_ATTENDED, null, Instant.now());
+        kafka.send(Topics.ENGAGEMENTS, webinar.getLeadId(), webinar);
+
+        try (TopicReader<QualificationDecided> reader = kafka.reader(Topics.DECISIONS)) {
+            List<ConsumerRecord<String, QualificationDecided>> decided = reader.await(
+                    r -> r.key().equals(newsletter.getLeadId()), 2, ARRIVAL);
+            assertEquals(List.of(LeadStage.REJECTED, LeadStage.MQL), decided.stream().map(r -> r.value().getStage()).toList());
+            assertEquals(RejectionReason.LOW_SCORE, decided.get(0).value().getRejectionReason());
+        }
     }
 
     @Test
@@ -75,38 +112,81 @@ class QualificationServiceTest {
     }
 
     @Test
-    void shouldSendAnUnreadableRecordToTheDeadLetterTopicAndKeepGoing() {
+    void shouldSendAnUnreadableConversionToTheDeadLetterTopicAndKeepGoing() {
+        sendRaw(Topics.CONVERSIONS, "poison", "not avro");
+        ConversionCaptured after = TestConversions.notReady("after-poison@gmail.com");
+        kafka.send(Topics.CONVERSIONS, after.getLeadId(), after);
+
+        assertDeadLetter(Topics.CONVERSIONS, "poison", "not avro");
+        await().atMost(ARRIVAL).untilAsserted(() -> given().when().get("/v1/leads/" + after.getLeadId())
+                .then().statusCode(200)
+                .body("stage", equalTo("REJECTED"))
+                .body("rejectionReason", equalTo("NOT_A_FIT")));
+    }
+
+    @Test
+    void shouldSendAnUnreadableEngagementToItsDeadLetterTopicAndKeepCountingEngagements() {
+        String email = "after-poison@acme.example";
+        sendRaw(Topics.ENGAGEMENTS, "poison-engagement", "not avro either");
+        EngagementTracked early = TestConversions.engagement(email, EngagementType.PAGE_VIEW, "https://acme.example/pricing", Instant.now());
+        kafka.send(Topics.ENGAGEMENTS, early.getLeadId(), early);
+        await().atMost(ARRIVAL).untilAsserted(() -> given().when().get("/v1/leads/" + LeadIds.fromEmail(email))
+                .then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.containsString("1 engagement(s) tracked")));
+        ConversionCaptured conversion = TestConversions.conversion(email, FormType.NEWSLETTER_SIGNUP, "Acme", "Analyst", "100",
+                "US", Instant.now());
+        kafka.send(Topics.CONVERSIONS, conversion.getLeadId(), conversion);
+
+        assertDeadLetter(Topics.ENGAGEMENTS, "poison-engagement", "not avro either");
+        await().atMost(ARRIVAL).untilAsserted(() -> given().when().get("/v1/leads/" + conversion.getLeadId())
+                .then().statusCode(200)
+                .body("activities", hasSize(2))
+                .body("reasons.ruleId", hasItem("engagement.page.pricing")));
+    }
+
+    @Test
+    void shouldPreviewAScoreWithoutWritingAnything() {
+        given().contentType(ContentType.JSON).body("""
+                {"email": "preview.only@acme-robotics.example", "company": "Acme Robotics", "jobTitle": "VP of Sales",
+                 "companySize": "500", "country": "US", "formType": "DEMO_REQUEST",
+                 "engagements": [{"type": "PAGE_VIEW", "url": "https://acme-robotics.example/pricing"}]}
+                """)
+                .when().post("/v1/scoring/preview")
+                .then().statusCode(200)
+                .body("stage", equalTo("SQL"))
+                .body("grade", equalTo("A"))
+                .body("fitScore", equalTo(80))
+                .body("engagementScore", equalTo(65))
+                .body("reasons.ruleId", hasItems("stage.fast-track", "engagement.page.pricing"))
+                .body("rulesVersion", startsWith("sha256:"));
+
+        given().queryParam("email", "preview.only@acme-robotics.example").when().get("/v1/leads")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void shouldRefuseAPreviewWithoutAnEmail() {
+        given().contentType(ContentType.JSON).body("{\"jobTitle\": \"CEO\", \"engagements\": [{\"url\": \"/pricing\"}]}")
+                .when().post("/v1/scoring/preview")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'email' is required; 'engagements[0].type' is required"));
+    }
+
+    private void sendRaw(String topic, String key, String value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CONVERSIONS, "poison", "not avro".getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
         }
-        ConversionCaptured after = TestConversions.notReady("after-poison@gmail.com");
-        send(after);
+    }
 
-        try (TopicReader<byte[]> deadLetters = new TopicReader<>(bootstrapServers, DeadLetters.topicFor(Topics.CONVERSIONS),
+    private void assertDeadLetter(String topic, String key, String value) {
+        try (TopicReader<byte[]> deadLetters = new TopicReader<>(bootstrapServers, DeadLetters.topicFor(topic),
                 new ByteArrayDeserializer())) {
-            var dead = deadLetters.await(r -> "poison".equals(r.key()), 1, Duration.ofSeconds(60));
-            assertEquals(1, dead.size());
-            assertEquals("not avro", new String(dead.get(0).value(), StandardCharsets.UTF_8));
-            assertEquals(Topics.CONVERSIONS, new String(dead.get(0).headers().lastHeader(DeadLetters.HEADER_SOURCE_TOPIC).value(),
+            var dead = deadLetters.await(r -> key.equals(r.key()), 1, ARRIVAL);
+            assertEquals(value, new String(dead.get(0).value(), StandardCharsets.UTF_8));
+            assertEquals(topic, new String(dead.get(0).headers().lastHeader(DeadLetters.HEADER_SOURCE_TOPIC).value(),
                     StandardCharsets.UTF_8));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/v1/leads/" + after.getLeadId())
-                .then().statusCode(200).body("stage", equalTo("REJECTED")));
-    }
-
-    private void send(ConversionCaptured conversion) {
-        AvroKafkaSerializer<ConversionCaptured> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
-        try (KafkaProducer<String, ConversionCaptured> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topics.CONVERSIONS, conversion.getLeadId(), conversion));
-        }
-    }
-
-    private TopicReader<QualificationDecided> decisions() {
-        AvroKafkaDeserializer<QualificationDecided> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(bootstrapServers, Topics.DECISIONS, deserializer);
     }
 }

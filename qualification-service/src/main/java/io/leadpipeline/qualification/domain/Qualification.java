@@ -1,0 +1,171 @@
+package io.leadpipeline.qualification.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.leadpipeline.events.EngagementType;
+import io.leadpipeline.events.HandoffOutcomeType;
+import io.leadpipeline.events.LeadStage;
+import io.leadpipeline.events.RejectionReason;
+import io.leadpipeline.kafka.EventIds;
+import io.leadpipeline.qualification.domain.scoring.Scorer;
+import io.leadpipeline.qualification.domain.scoring.ScoringRules;
+
+/**
+ * The stage machine: applies each event to a lead's profile once, re-assesses it and decides whether its stage
+ * changes. Rules, in one place:
+ * <ul>
+ * <li>Every known lead (one that converted) gets a first decision; after that a decision only on a stage change.</li>
+ * <li>Within a cycle stages only move up (REJECTED → MQL → SQL), and only on new activity; decay never moves a lead
+ * down. The two ways down: an MQL without progress for {@code stale.mqlAfterDays} becomes REJECTED/STALE (by time),
+ * and a disqualification takes an MQL out. An SQL lead stays SQL until a closer rejects it.</li>
+ * <li>A closer's rejection starts a new cycle, back with marketing (REJECTED, no decision written: routing and nurture
+ * act on the closer's outcome itself), and the lead may not be SQL again until the cool-down ends.</li>
+ * <li>Engagements of a lead that has not converted yet are kept (pending) and count once it converts.</li>
+ * </ul>
+ */
+public final class Qualification {
+
+    private final Scorer scorer;
+
+    public Qualification(ScoringRules rules) {
+        this.scorer = new Scorer(rules);
+    }
+
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    /** A decision to write to lead.decisions. */
+    public record Decision(String decisionId, LeadStage stage, LeadStage previousStage, RejectionReason rejectionReason,
+            Assessment assessment, List<Reason> reasons, String triggeringEventId, Instant decidedAt, int cycle) {
+    }
+
+    /**
+     * The result of applying an event or a scan: the profile to store (null: delete it), whether it changed, and the
+     * decision to write, if any.
+     */
+    public record Step(LeadProfile profile, boolean changed, Optional<Decision> decision) {
+
+        static Step unchanged(LeadProfile profile) {
+            return new Step(profile, false, Optional.empty());
+        }
+
+        static Step stored(LeadProfile profile) {
+            return new Step(profile, true, Optional.empty());
+        }
+    }
+
+    public Step apply(LeadProfile current, String leadId, LeadEvent event) {
+        LeadProfile profile = current == null ? LeadProfile.newLead(leadId) : current;
+        if (profile.hasApplied(event.eventId())) {
+            return Step.unchanged(current); // a redelivered or resubmitted event never counts twice
+        }
+        profile = profile.withClock(event.at());
+        Instant now = profile.clock();
+        return switch (event) {
+            case LeadEvent.Converted converted -> afterActivity(profile.withConversion(converted.eventId(), converted.contact(),
+                    converted.marketingOptIn(), converted.consentText(), converted.attribution(), converted.formType(),
+                    converted.at()), event, now);
+            case LeadEvent.Engaged engaged -> engaged(profile, engaged, now);
+            case LeadEvent.HandoffConcluded outcome -> handoffConcluded(profile, outcome, now);
+            case LeadEvent.EnteredNurture entered -> Step.stored(profile
+                    .withNurture(new NurtureStatus(entered.enrollmentId(), entered.track(), entered.cycle(), entered.at()))
+                    .withApplied(entered.eventId(), entered.at()));
+            case LeadEvent.LeftNurture left -> Step.stored((profile.nurture() != null
+                    && left.enrollmentId().equals(profile.nurture().enrollmentId()) ? profile.withNurture(null) : profile)
+                    .withApplied(left.eventId(), left.at()));
+        };
+    }
+
+    /**
+     * Re-assesses a lead as time passes (the periodic scan): decay is stored so reads stay right, and an MQL without
+     * progress for too long becomes REJECTED/STALE. Never moves a lead up.
+     */
+    public Step scan(LeadProfile profile, Instant wallClock) {
+        if (!profile.isKnown()) {
+            return Step.unchanged(profile);
+        }
+        Instant now = profile.clock() != null && profile.clock().isAfter(wallClock) ? profile.clock() : wallClock;
+        Assessment assessment = scorer.assess(profile, now);
+        Instant lastProgress = profile.lastProgressAt();
+        if (profile.stage() == LeadStage.MQL && lastProgress != null
+                && !now.isBefore(lastProgress.plus(scorer.rules().staleMqlAfter()))) {
+            List<Reason> reasons = new ArrayList<>(assessment.reasons());
+            reasons.add(new Reason("stage.stale", 0, "No progress as an MQL for " + scorer.rules().staleMqlAfter().toDays()
+                    + " days (last activity on " + lastProgress + "): back to marketing."));
+            String trigger = EventIds.derive("stale", profile.leadId(), Integer.toString(profile.cycle()), lastProgress.toString());
+            return decide(profile.withAssessment(assessment), assessment, LeadStage.REJECTED, RejectionReason.STALE, reasons,
+                    trigger, now, "MQL without progress since " + lastProgress);
+        }
+        if (assessment.sameScoresAs(profile.lastAssessment())) {
+            return Step.unchanged(profile);
+        }
+        return Step.stored(profile.withAssessment(assessment));
+    }
+
+    private Step engaged(LeadProfile profile, LeadEvent.Engaged engaged, Instant now) {
+        if (engaged.type() == EngagementType.ERASURE_REQUESTED) {
+            return new Step(null, true, Optional.empty()); // the person asked to be forgotten: the profile goes
+        }
+        LeadProfile updated = profile.withEngagement(Activity.engagement(engaged.eventId(), engaged.type(), engaged.url(),
+                engaged.touchId(), engaged.at(), profile.cycle()));
+        if (engaged.type() == EngagementType.UNSUBSCRIBED) {
+            updated = updated.withConsentWithdrawn();
+        }
+        if (!updated.isKnown()) {
+            return Step.stored(updated); // pending: counted once the lead converts
+        }
+        return afterActivity(updated, engaged, now);
+    }
+
+    private Step handoffConcluded(LeadProfile profile, LeadEvent.HandoffConcluded outcome, Instant now) {
+        if (outcome.outcome() != HandoffOutcomeType.REJECTED || profile.stage() != LeadStage.SQL) {
+            return Step.stored(profile.withApplied(outcome.eventId(), outcome.at()));
+        }
+        Instant coolDownEnds = outcome.at().plus(scorer.rules().recycleCoolDown());
+        LeadProfile recycled = profile.recycled(outcome.eventId(), outcome.at(), coolDownEnds,
+                "Recycled: closer " + outcome.closerId() + " rejected the lead" + (outcome.reasonCode() == null ? "" : " ("
+                        + outcome.reasonCode() + ")") + "; cycle " + (profile.cycle() + 1) + " starts, SQL again no earlier than "
+                        + coolDownEnds + ".");
+        return Step.stored(recycled.withAssessment(scorer.assess(recycled, now)));
+    }
+
+    private Step afterActivity(LeadProfile profile, LeadEvent trigger, Instant now) {
+        Assessment assessment = scorer.assess(profile, now);
+        LeadProfile assessed = profile.withAssessment(assessment);
+        LeadStage current = profile.stage();
+        boolean change;
+        if (current == null) {
+            change = true;
+        } else {
+            change = switch (current) {
+                case SQL -> false;
+                case MQL -> assessment.stage() == LeadStage.SQL
+                        || (assessment.stage() == LeadStage.REJECTED && isDisqualification(assessment.rejectionReason()));
+                case REJECTED -> assessment.stage() != LeadStage.REJECTED;
+            };
+        }
+        if (!change) {
+            return Step.stored(assessed);
+        }
+        String note = current == null ? "First decision" : current + " → " + assessment.stage() + " on new activity";
+        return decide(assessed, assessment, assessment.stage(), assessment.rejectionReason(), assessment.reasons(),
+                trigger.eventId(), now, note);
+    }
+
+    private static Step decide(LeadProfile profile, Assessment assessment, LeadStage stage, RejectionReason reason,
+            List<Reason> reasons, String triggeringEventId, Instant now, String note) {
+        String decisionId = EventIds.derive("decision", profile.leadId(), triggeringEventId);
+        Decision decision = new Decision(decisionId, stage, profile.stage(), reason, assessment, List.copyOf(reasons),
+                triggeringEventId, now, profile.cycle());
+        return new Step(profile.withStage(new StageChange(stage, reason, now, decisionId, profile.cycle(), note)), true,
+                Optional.of(decision));
+    }
+
+    public static boolean isDisqualification(RejectionReason reason) {
+        return reason != null && reason.name().startsWith("DISQUALIFIED_");
+    }
+}

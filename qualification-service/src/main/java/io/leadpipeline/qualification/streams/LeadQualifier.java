@@ -1,0 +1,129 @@
+package io.leadpipeline.qualification.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.qualification.config.Stores;
+import io.leadpipeline.qualification.domain.LeadProfile;
+import io.leadpipeline.qualification.domain.Qualification;
+
+/**
+ * The one processor behind all four inputs: applies each event to its lead's profile (once), writes a decision on a
+ * stage change, sends records that lack what scoring needs to their dead-letter topic, and on a wall-clock schedule
+ * re-assesses every lead (decay, stale MQLs).
+ */
+final class LeadQualifier implements Processor<String, SpecificRecord, String, Object> {
+
+    private static final Logger LOG = Logger.getLogger(LeadQualifier.class);
+
+    private final Qualification qualification;
+    private final Duration scanInterval;
+    private final Map<String, Serializer<SpecificRecord>> sourceSerializers;
+    private final String serviceName;
+    private KeyValueStore<String, LeadProfile> profiles;
+    private ProcessorContext<String, Object> context;
+
+    LeadQualifier(Qualification qualification, Duration scanInterval, Map<String, Serializer<SpecificRecord>> sourceSerializers,
+            String serviceName) {
+        this.qualification = qualification;
+        this.scanInterval = scanInterval;
+        this.sourceSerializers = sourceSerializers;
+        this.serviceName = serviceName;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.profiles = context.getStateStore(Stores.LEAD_PROFILES);
+        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::scan);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        InputEvents.Parsed parsed = InputEvents.parse(record.key(), record.value());
+        if (parsed.problem() != null) {
+            deadLetter(record, parsed.problem());
+            return;
+        }
+        LeadProfile current = profiles.get(parsed.leadId());
+        Qualification.Step step = qualification.apply(current, parsed.leadId(), parsed.event());
+        store(parsed.leadId(), step);
+        step.decision().ifPresent(decision -> context.forward(
+                new Record<String, Object>(parsed.leadId(), DecisionEvents.decided(decision, step.profile()), record.timestamp()),
+                QualificationTopology.DECISIONS_SINK));
+    }
+
+    /** Wall-clock punctuation: every lead re-assessed at the current time (the store is updated after the scan). */
+    private void scan(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        List<KeyValue<String, Qualification.Step>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, LeadProfile> all = profiles.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, LeadProfile> entry = all.next();
+                Qualification.Step step = qualification.scan(entry.value, now);
+                if (step.changed()) {
+                    changed.add(KeyValue.pair(entry.key, step));
+                }
+            }
+        }
+        for (KeyValue<String, Qualification.Step> entry : changed) {
+            store(entry.key, entry.value);
+            entry.value.decision().ifPresent(decision -> context.forward(
+                    new Record<String, Object>(entry.key, DecisionEvents.decided(decision, entry.value.profile()), wallClockMillis),
+                    QualificationTopology.DECISIONS_SINK));
+        }
+    }
+
+    private void store(String leadId, Qualification.Step step) {
+        if (!step.changed()) {
+            return;
+        }
+        if (step.profile() == null) {
+            profiles.delete(leadId);
+        } else {
+            profiles.put(leadId, step.profile());
+        }
+    }
+
+    /** The record as it was read (same serde, so the same schema id) to {@code <topic>.dlq}, with the reason in headers. */
+    private void deadLetter(Record<String, SpecificRecord> record, String reason) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        Serializer<SpecificRecord> serializer = sourceSerializers.get(source.topic());
+        byte[] bytes = record.value() == null ? null : serializer.serialize(source.topic(), record.value());
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        put(headers, DeadLetters.HEADER_REASON, reason);
+        put(headers, DeadLetters.HEADER_EXCEPTION, "validation");
+        put(headers, DeadLetters.HEADER_SOURCE_TOPIC, source.topic());
+        put(headers, DeadLetters.HEADER_SOURCE_PARTITION, Integer.toString(source.partition()));
+        put(headers, DeadLetters.HEADER_SOURCE_OFFSET, Long.toString(source.offset()));
+        put(headers, DeadLetters.HEADER_SERVICE, serviceName);
+        LOG.warnf("Record %s-%d@%d is unusable (%s); copied to %s", source.topic(), source.partition(), source.offset(),
+                reason, DeadLetters.topicFor(source.topic()));
+        context.forward(new Record<String, Object>(record.key(), bytes, record.timestamp(), headers),
+                QualificationTopology.deadLetterSink(source.topic()));
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

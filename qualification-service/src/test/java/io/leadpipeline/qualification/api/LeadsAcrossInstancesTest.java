@@ -1,0 +1,155 @@
+package io.leadpipeline.qualification.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.leadpipeline.devstack.DevStackTestResource;
+import io.leadpipeline.events.ConversionCaptured;
+import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
+import io.leadpipeline.kafka.RegistryEventSerdes;
+import io.leadpipeline.qualification.TestConversions;
+import io.leadpipeline.qualification.TestKafka;
+import io.leadpipeline.qualification.config.ScoringRulesLoader;
+import io.leadpipeline.qualification.config.Stores;
+import io.leadpipeline.qualification.config.Topics;
+import io.leadpipeline.qualification.domain.LeadProfile;
+import io.leadpipeline.qualification.domain.Qualification;
+import io.leadpipeline.qualification.streams.QualificationTopology;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Proves GET /v1/leads works when two instances share the leads: a second Kafka Streams instance of the same
+ * application (its HTTP side a minimal server over its own store) takes some partitions, and the service answers
+ * for a lead the other instance owns by proxying the request to it.
+ */
+@QuarkusTest
+@WithTestResource(DevStackTestResource.class)
+class LeadsAcrossInstancesTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(120);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "apicurio.registry.url")
+    String registryUrl;
+
+    @ConfigProperty(name = "quarkus.kafka-streams.application-id")
+    String applicationId;
+
+    @Test
+    void shouldAnswerForALeadOwnedByAnotherInstanceByAskingIt() throws Exception {
+        HttpServer otherHttp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HostInfo otherHost = new HostInfo("127.0.0.1", otherHttp.getAddress().getPort());
+        Path stateDir = Files.createTempDirectory("qualification-second-instance");
+        KafkaStreams other = new KafkaStreams(QualificationTopology.build(new RegistryEventSerdes(registryUrl),
+                new Qualification(ScoringRulesLoader.defaults()), Duration.ofHours(1)), secondInstance(otherHost, stateDir));
+        otherHttp.createContext("/v1/leads/", exchange -> {
+            String leadId = exchange.getRequestURI().getPath().substring("/v1/leads/".length());
+            ReadOnlyKeyValueStore<String, LeadProfile> store = other.store(StoreQueryParameters.fromNameAndType(
+                    Stores.LEAD_PROFILES, QueryableStoreTypes.keyValueStore()));
+            LeadProfile profile = store.get(leadId);
+            boolean forwarded = exchange.getRequestHeaders().containsKey("X-Lead-Pipeline-Forwarded");
+            byte[] body = ("{\"leadId\":\"" + leadId + "\",\"stage\":\"" + (profile == null ? null : profile.stage())
+                    + "\",\"servedBy\":\"second-instance\",\"forwarded\":" + forwarded + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(profile == null ? 404 : 200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        otherHttp.start();
+        other.start();
+        try {
+            TestKafka kafka = new TestKafka(bootstrapServers, registryUrl);
+            List<String> leadIds = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                ConversionCaptured demo = TestConversions.salesReady("buyer" + i + "@shared.example");
+                kafka.send(Topics.CONVERSIONS, demo.getLeadId(), demo);
+                leadIds.add(demo.getLeadId());
+            }
+
+            String remoteLead = await().atMost(ARRIVAL).until(() -> ownedBy(other, otherHost, leadIds), lead -> lead != null);
+            await().atMost(ARRIVAL).untilAsserted(() -> given().when().get("/v1/leads/" + remoteLead)
+                    .then().statusCode(200)
+                    .body("servedBy", equalTo("second-instance"))
+                    .body("forwarded", equalTo(true))
+                    .body("stage", equalTo("SQL")));
+            String localLead = leadIds.stream().filter(lead -> !otherHost.equals(activeHost(other, lead))).findFirst().orElseThrow();
+            await().atMost(ARRIVAL).untilAsserted(() -> given().when().get("/v1/leads/" + localLead)
+                    .then().statusCode(200)
+                    .body("leadId", equalTo(localLead))
+                    .body("stage", equalTo("SQL")));
+            assertTrue(other.state().isRunningOrRebalancing());
+        } finally {
+            other.close(Duration.ofSeconds(30));
+            other.cleanUp();
+            otherHttp.stop(0);
+        }
+    }
+
+    /** A lead the second instance owns and has stored, once it has some partitions. */
+    private static String ownedBy(KafkaStreams other, HostInfo otherHost, List<String> leadIds) {
+        if (other.state() != KafkaStreams.State.RUNNING) {
+            return null;
+        }
+        for (String lead : leadIds) {
+            if (otherHost.equals(activeHost(other, lead))) {
+                try {
+                    LeadProfile profile = other.store(StoreQueryParameters.fromNameAndType(Stores.LEAD_PROFILES,
+                            QueryableStoreTypes.<String, LeadProfile>keyValueStore())).get(lead);
+                    if (profile != null) {
+                        return lead;
+                    }
+                } catch (RuntimeException e) {
+                    return null; // still restoring
+                }
+            }
+        }
+        return null;
+    }
+
+    private static HostInfo activeHost(KafkaStreams streams, String leadId) {
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.LEAD_PROFILES, leadId, Serdes.String().serializer());
+        return metadata == null ? null : metadata.activeHost();
+    }
+
+    private Properties secondInstance(HostInfo host, Path stateDir) throws IOException {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host.host() + ":" + host.port());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        return props;
+    }
+}
