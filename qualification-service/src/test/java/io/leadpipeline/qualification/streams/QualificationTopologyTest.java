@@ -241,6 +241,25 @@ class QualificationTopologyTest {
     }
 
     @Test
+    void shouldFastTrackANurturedGradeBLeadThatBooksAMeetingFromATouch() {
+        // The nurture loop of the system tests: an operations manager at a 300-person company signs up for the newsletter.
+        String olivia = "olivia.okafor@globex-logistics.example";
+        pipe(TestConversions.conversion(olivia, FormType.NEWSLETTER_SIGNUP, "Globex Logistics", "Operations Manager", "300", null, T0));
+        QualificationDecided rejected = decisions.readValue();
+        assertEquals(RejectionReason.LOW_SCORE, rejected.getRejectionReason(), "grade B, total 55: nurtured");
+        pipe(TestConversions.enrolled(olivia, "warm-up", T0.plusSeconds(1)));
+
+        pipe(TestConversions.engagement(olivia, EngagementType.MEETING_BOOKED, "https://www.example.com/book-a-meeting", "touch-1",
+                T0.plus(Duration.ofHours(2))));
+
+        QualificationDecided sql = decisions.readValue();
+        assertEquals(LeadStage.SQL, sql.getStage());
+        assertEquals(LeadStage.REJECTED, sql.getPreviousStage());
+        assertTrue(ruleIds(sql).containsAll(List.of("engagement.activity.MEETING_BOOKED", "engagement.nurture-response", "stage.fast-track")),
+                ruleIds(sql).toString());
+    }
+
+    @Test
     void shouldNeverPromoteADisqualifiedLead() {
         String spy = "spy@rival-leads.com";
         pipe(TestConversions.salesReady(spy));
