@@ -2,6 +2,7 @@ package io.leadpipeline.nurture.api;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,15 @@ public record TracksView(List<TrackView> tracks, long parkedLeads, boolean compl
     public record Audience(Set<NurtureEnrollmentReason> reasons, Set<Grade> grades, Set<String> industries, Set<FormType> formTypes) {
     }
 
-    public record QuietHoursView(LocalTime from, LocalTime to) {
+    /** As the YAML writes them: "20:00". */
+    public record QuietHoursView(String from, String to) {
+
+        static QuietHoursView of(LocalTime from, LocalTime to) {
+            return new QuietHoursView(from.format(HH_MM), to.format(HH_MM));
+        }
     }
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     public record StepView(int step, String after, String template, TouchChannel channel) {
     }
@@ -40,7 +48,7 @@ public record TracksView(List<TrackView> tracks, long parkedLeads, boolean compl
     private static TrackView trackView(Track track, long active) {
         var serves = track.serves();
         return new TrackView(track.id(), new Audience(serves.reasons(), serves.grades(), serves.industries(), serves.formTypes()),
-                track.quietHours().map(q -> new QuietHoursView(q.from(), q.to())).orElse(null),
+                track.quietHours().map(q -> QuietHoursView.of(q.from(), q.to())).orElse(null),
                 IntStream.rangeClosed(1, track.steps().size()).mapToObj(n -> {
                     var step = track.step(n);
                     return new StepView(n, delay(step.after()), step.template(), step.channel());

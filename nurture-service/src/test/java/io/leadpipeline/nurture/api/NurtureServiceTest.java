@@ -94,7 +94,9 @@ class NurtureServiceTest {
                     .body("tracks.id", hasItem("recycle"))
                     .body("tracks.find { it.id == 'education' }.active", greaterThanOrEqualTo(1))
                     .body("tracks.find { it.id == 'education' }.steps[0].template", equalTo("education-welcome"))
-                    .body("tracks.find { it.id == 'education' }.steps[1].after", equalTo("7d"));
+                    .body("tracks.find { it.id == 'education' }.steps[1].after", equalTo("7d"))
+                    .body("tracks.find { it.id == 'education' }.quietHours.from", equalTo("20:00"))
+                    .body("parkedLeads", equalTo(0));
 
             send(Topics.DECISIONS, leadId, TestDecisions.decision("reader@gmail.com", LeadStage.SQL));
             NurtureExited exited = assertInstanceOf(NurtureExited.class, await(enrollments, leadId, 2).get(1).value().getChange());

@@ -444,11 +444,11 @@ class NurtureTopologyTest {
         driver.advanceWallClockTime(by);
     }
 
-    /** Lets the wall clock run for {@code period}, punctuating every hour, as a running service would (coarser). */
+    /** Lets the wall clock run for {@code period}, punctuating every 6 hours (a running service does every few seconds). */
     private void runFor(Duration period) {
         Instant until = now.plus(period);
         while (now.isBefore(until)) {
-            advance(Duration.ofHours(1));
+            advance(Duration.ofHours(6));
         }
     }
 
