@@ -111,6 +111,17 @@ class ScoringRulesLoaderTest {
         assertEquals(java.util.List.of("stale: is required"), error.problems());
     }
 
+    @Test
+    void shouldStopStartUpOnABadRulesFileInTheConfigFolder(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("scoring.yaml"), Files.readString(SHIPPED).replace("coolDownDays: 14", "coolDownDays: -1"));
+
+        InvalidRulesException error = assertThrows(InvalidRulesException.class,
+                () -> new RulesProducer().scoringRules(Optional.of(dir)));
+
+        assertTrue(error.getMessage().startsWith("Invalid scoring rules in " + dir.resolve("scoring.yaml")), error.getMessage());
+        assertEquals(java.util.List.of("recycle.coolDownDays: must be 1 or more days, was -1"), error.problems());
+    }
+
     private static ScoringRules parse(String yaml) {
         return ScoringRulesLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
     }
