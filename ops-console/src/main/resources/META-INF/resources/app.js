@@ -220,7 +220,7 @@ function renderCloserLoad(closer) {
 function renderFloor(closers) {
   const rows = closers.closers.map(closer =>
     el('tr', { 'data-closer': closer.closerId },
-      el('td', {}, closer.name || closer.closerId, closer.available === false ? el('span', { class: 'muted small' }, ' (away)') : null),
+      el('td', {}, closer.name || closer.closerId, closer.onDuty === false ? el('span', { class: 'muted small' }, ' (off duty)') : null),
       el('td', {}, renderCloserLoad(closer)),
       el('td', { class: 'num' + (closer.overdue > 0 ? ' alert-text' : '') }, number(closer.overdue)),
       el('td', { class: 'num' + (closer.slaBreaches > 0 ? ' alert-text' : '') }, number(closer.slaBreaches)),

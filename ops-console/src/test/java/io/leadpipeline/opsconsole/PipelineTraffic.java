@@ -171,20 +171,22 @@ public final class PipelineTraffic implements AutoCloseable {
     }
 
     /**
-     * Captured → SQL → handed off to closer-ben → SLA expired → reassigned → handed off to closer-chen (still open).
-     * Funnel: captured, MQL, SQL, handed off. Floor: ben 1 SLA breach and 1 reassignment, chen 1 open.
+     * Captured → SQL → handed off to closer-ben → SLA expired → handed off to closer-chen as attempt 2 (still open),
+     * as routing-service reassigns. Funnel: captured, MQL, SQL, handed off. Floor: ben 1 SLA breach and 1
+     * reassignment, chen 1 open.
      */
     public String reassignedSalesLead(String email) {
         String leadId = LeadIds.fromEmail(email);
         ConversionCaptured conversion = conversion(email, FormType.CONTACT_SALES, "Globex", start.plusSeconds(2));
         QualificationDecided sql = decision(conversion, LeadStage.SQL, null, null, start.plusSeconds(3));
         LeadHandedOff first = handoff(sql, "closer-ben", "Ben Okafor", 1, start.plusSeconds(4));
-        LeadHandedOff second = handoff(sql, "closer-chen", "Chen Li", 2, start.plusSeconds(120));
+        LeadHandedOff second = LeadHandedOff.newBuilder(handoff(sql, "closer-chen", "Chen Li", 2, start.plusSeconds(120)))
+                .setPreviousHandoffId(first.getHandoffId())
+                .build();
         send(Topics.CONVERSIONS, leadId, conversion);
         send(Topics.DECISIONS, leadId, sql);
         send(Topics.HANDOFFS, leadId, first);
         send(Topics.HANDOFF_OUTCOMES, leadId, outcome(first, HandoffOutcomeType.EXPIRED, start.plusSeconds(119)));
-        send(Topics.HANDOFF_OUTCOMES, leadId, outcome(first, HandoffOutcomeType.REASSIGNED, start.plusSeconds(120)));
         send(Topics.HANDOFFS, leadId, second);
         return leadId;
     }

@@ -17,10 +17,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class RoutingRosterStub implements QuarkusTestResourceLifecycleManager {
 
+    /** Shaped like routing-service's CloserView (docs/routing-service.md). */
     static final String ROSTER = """
-            [{"id": "closer-ava", "name": "Ava Martin", "capacity": 5, "openLoad": 0, "available": true},
-             {"id": "closer-ben", "name": "Ben Okafor", "capacity": 3, "openLoad": 0, "available": true},
-             {"id": "closer-chen", "name": "Chen Li", "capacity": 4, "openLoad": 1, "available": false}]""";
+            [{"id": "closer-ava", "name": "Ava Martin", "email": "ava.martin@sales.example", "team": "emea",
+              "timezone": "Europe/Paris", "workingHours": "always", "capacity": 5, "weight": 1, "openHandoffs": 0,
+              "active": true, "outOfOfficeUntil": null, "onDuty": true, "available": true, "pools": ["default"]},
+             {"id": "closer-ben", "name": "Ben Okafor", "email": "ben.okafor@sales.example", "team": "amer",
+              "timezone": "America/New_York", "workingHours": "always", "capacity": 3, "weight": 1, "openHandoffs": 0,
+              "active": true, "outOfOfficeUntil": null, "onDuty": true, "available": true, "pools": ["default"]},
+             {"id": "closer-chen", "name": "Chen Li", "email": "chen.li@sales.example", "team": "apac",
+              "timezone": "Asia/Singapore", "workingHours": "always", "capacity": 4, "weight": 1, "openHandoffs": 1,
+              "active": true, "outOfOfficeUntil": "2099-01-01T00:00:00Z", "onDuty": false, "available": false,
+              "pools": ["default"]}]""";
 
     private HttpServer server;
 

@@ -1,29 +1,50 @@
 package io.leadpipeline.opsconsole.api;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.leadpipeline.opsconsole.config.ConsoleSettings;
+import io.leadpipeline.opsconsole.messaging.GroupLagMonitor;
 import io.leadpipeline.opsconsole.messaging.PipelineReader;
 import io.leadpipeline.opsconsole.messaging.ReaderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Ready once the reader thread runs; its state and progress are in the check's data. */
+/**
+ * Ready while the reader thread runs and Kafka answered recently (within three lag checks, at least 15 s); the
+ * reader's state and progress are in the check's data.
+ */
 @Readiness
 @ApplicationScoped
 public class ReaderReadiness implements HealthCheck {
 
-    private final PipelineReader reader;
+    private static final Duration MIN_GRACE = Duration.ofSeconds(15);
 
-    ReaderReadiness(PipelineReader reader) {
+    private final PipelineReader reader;
+    private final GroupLagMonitor kafka;
+    private final Duration grace;
+    private final Clock clock;
+
+    ReaderReadiness(PipelineReader reader, GroupLagMonitor kafka, ConsoleSettings settings, Clock clock) {
         this.reader = reader;
+        this.kafka = kafka;
+        Duration threeChecks = settings.lagInterval().multipliedBy(3);
+        this.grace = threeChecks.compareTo(MIN_GRACE) > 0 ? threeChecks : MIN_GRACE;
+        this.clock = clock;
     }
 
     @Override
     public HealthCheckResponse call() {
         ReaderStatus status = reader.status();
+        Instant answered = kafka.kafkaAnsweredAt();
+        boolean kafkaAnswers = answered != null && answered.plus(grace).isAfter(clock.instant());
         return HealthCheckResponse.named("pipeline-reader")
-                .status(reader.isRunning())
+                .status(reader.isRunning() && kafkaAnswers)
+                .withData("kafka", kafkaAnswers ? "answers" : "no answer" + (answered == null ? " yet" : " since " + answered))
                 .withData("state", status.state())
                 .withData("assignedPartitions", status.assignedPartitions())
                 .withData("recordsRead", status.recordsRead())

@@ -57,6 +57,8 @@ public final class TimelineEntries {
                 put(details, "rule", handoff.matchedRule());
                 put(details, "strategy", String.valueOf(handoff.strategy()));
                 put(details, "SLA due", handoff.slaDueAt() == null ? null : handoff.slaDueAt().toString());
+                put(details, "escalated", handoff.escalated() ? "yes" : null);
+                put(details, "replaces handoff", handoff.previousHandoffId());
                 put(details, "handoff", handoff.handoffId());
             }
             case OutcomeFact outcome -> {

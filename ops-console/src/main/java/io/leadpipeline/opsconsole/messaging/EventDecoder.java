@@ -1,8 +1,10 @@
 package io.leadpipeline.opsconsole.messaging;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -80,7 +82,8 @@ final class EventDecoder implements AutoCloseable {
             case LeadHandedOff handoff -> new HandoffFact(handoff.getHandoffId(), handoff.getLeadId(),
                     handoff.getHandedOffAt(), handoff.getDecisionId(), handoff.getCloser().getId(),
                     handoff.getCloser().getName(), handoff.getPool(), handoff.getMatchedRule(), handoff.getStrategy(),
-                    handoff.getAttempt(), handoff.getSlaDueAt());
+                    handoff.getAttempt(), handoff.getSlaDueAt(), handoff.getPreviousHandoffId(),
+                    handoff.getEscalated());
             case HandoffOutcomeRecorded outcome -> new OutcomeFact(outcome.getOutcomeId(), outcome.getLeadId(),
                     outcome.getOccurredAt(), outcome.getHandoffId(), outcome.getCloserId(), outcome.getOutcome(),
                     outcome.getReasonCode(), outcome.getNote(), outcome.getAttempt());
@@ -153,6 +156,19 @@ final class EventDecoder implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * True when decoding failed because the registry did not answer at all (connection refused, timeout): such a
+     * record is waited for, since the registry may be starting. A registry that answers with an error is not.
+     */
+    static boolean registryUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -33,7 +33,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Reads each service's consumer-group lag with the Kafka Admin API every {@code ops-console.lag-interval}:
- * committed offsets against the partitions' ends (read_committed, as the services read). Only reads.
+ * committed offsets against the partitions' ends (read_committed, as the services read). Only reads. Also notes
+ * when the broker last answered, for readiness.
  */
 @ApplicationScoped
 public class GroupLagMonitor {
@@ -45,6 +46,7 @@ public class GroupLagMonitor {
     private final String bootstrapServers;
     private final Clock clock;
     private volatile List<ConsumerGroupLag> latest;
+    private volatile Instant kafkaAnsweredAt;
     private ScheduledExecutorService scheduler;
     private Admin admin;
 
@@ -74,7 +76,7 @@ public class GroupLagMonitor {
             scheduler.shutdownNow();
         }
         if (admin != null) {
-            admin.close(java.time.Duration.ofSeconds(5));
+            admin.close(java.time.Duration.ofSeconds(2));
         }
     }
 
@@ -82,7 +84,21 @@ public class GroupLagMonitor {
         return latest;
     }
 
+    /** When the broker last answered the monitor (null: never): what readiness goes by. */
+    public Instant kafkaAnsweredAt() {
+        return kafkaAnsweredAt;
+    }
+
     private void refresh() {
+        try {
+            admin.describeCluster().clusterId().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            kafkaAnsweredAt = clock.instant();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debugf("Kafka did not answer: %s", e.toString());
+        }
         List<ConsumerGroupLag> result = new ArrayList<>();
         for (String group : settings.serviceGroups()) {
             result.add(measure(group));

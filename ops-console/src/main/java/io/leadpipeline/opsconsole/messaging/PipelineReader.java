@@ -1,6 +1,5 @@
 package io.leadpipeline.opsconsole.messaging;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -168,7 +166,7 @@ public class PipelineReader {
             return true;
         } catch (RuntimeException e) {
             Instant since = failingSince.computeIfAbsent(key, failing -> Instant.now());
-            boolean registryUnreachable = unreachable(e);
+            boolean registryUnreachable = EventDecoder.registryUnreachable(e);
             lastProblem = (registryUnreachable ? "Registry unreachable: " : "Cannot decode " + key + ": ") + e;
             if (registryUnreachable || Instant.now().isBefore(since.plus(settings.decodeRetry()))) {
                 state = "WAITING_FOR_REGISTRY";
@@ -184,16 +182,6 @@ public class PipelineReader {
         recordsRead.incrementAndGet();
         view.recordUnreadable(origin, reason);
         LOG.warnf("Skipping unreadable record %s: %s", key, reason);
-    }
-
-    /** A registry that does not answer at all is waited for; one that answers with an error is not. */
-    private static boolean unreachable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void measureLag(KafkaConsumer<String, byte[]> kafka) {

@@ -91,7 +91,7 @@ public class RoutingRoster {
     /**
      * Reads the roster leniently, since routing's answer may grow: a JSON array of closers, or an object with a
      * {@code closers} array; per closer {@code id} (or {@code closerId}), {@code name}, {@code capacity} (or
-     * {@code maxOpen} / {@code maxOpenHandoffs}) and {@code available} (or {@code active}). Others are ignored.
+     * {@code maxOpen} / {@code maxOpenHandoffs}) and {@code onDuty} (or {@code active}). Others are ignored.
      */
     public static List<CloserCapacity> parse(JsonNode root) {
         JsonNode list = root.isArray() ? root : root.path("closers");
@@ -102,10 +102,10 @@ public class RoutingRoster {
                 continue;
             }
             JsonNode capacity = first(closer, "capacity", "maxOpen", "maxOpenHandoffs");
-            JsonNode available = first(closer, "available", "active");
+            JsonNode onDuty = first(closer, "onDuty", "active");
             closers.add(new CloserCapacity(id, text(closer, "name"),
                     capacity != null && capacity.canConvertToInt() ? capacity.intValue() : null,
-                    available != null && available.isBoolean() ? available.booleanValue() : null));
+                    onDuty != null && onDuty.isBoolean() ? onDuty.booleanValue() : null));
         }
         return closers;
     }

@@ -136,7 +136,7 @@ class OpsConsoleTest {
             assertEquals(count(before, "closer-chen", "open") + 1, count(now, "closer-chen", "open"));
             assertEquals(4, now.get("closer-chen").get("capacity").asInt(), "capacity comes from routing's roster");
             assertEquals("Chen Li", now.get("closer-chen").get("name").asText());
-            assertEquals(false, now.get("closer-chen").get("available").asBoolean());
+            assertEquals(false, now.get("closer-chen").get("onDuty").asBoolean(), "Chen is out of office");
         });
         assertEquals(count(before, "closer-ava", "open"), count(closers(), "closer-ava", "open"),
                 "an accepted handoff is no longer open");

@@ -39,7 +39,14 @@ final class Facts {
     static HandoffFact handoff(String leadId, String handoffId, Instant at, String decisionId, String closerId,
             int attempt) {
         return new HandoffFact(handoffId, leadId, at, decisionId, closerId, "Closer " + closerId, "default",
-                "catch-all", AssignmentStrategy.ROUND_ROBIN, attempt, at.plus(Duration.ofHours(4)));
+                "catch-all", AssignmentStrategy.ROUND_ROBIN, attempt, at.plus(Duration.ofHours(4)), null, false);
+    }
+
+    static HandoffFact reassignment(String leadId, String handoffId, Instant at, String decisionId, String closerId,
+            int attempt, String previousHandoffId) {
+        return new HandoffFact(handoffId, leadId, at, decisionId, closerId, "Closer " + closerId, "default",
+                "catch-all", AssignmentStrategy.ROUND_ROBIN, attempt, at.plus(Duration.ofHours(4)), previousHandoffId,
+                false);
     }
 
     static OutcomeFact outcome(String leadId, String outcomeId, Instant at, String handoffId, String closerId,

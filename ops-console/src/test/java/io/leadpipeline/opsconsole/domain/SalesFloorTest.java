@@ -35,13 +35,39 @@ class SalesFloorTest {
         floor.handedOff(Facts.handoff("l1", "h1", at(0), "d1", "ava", 1));
         floor.outcome(Facts.outcome("l1", "o1", at(240), "h1", "ava", HandoffOutcomeType.EXPIRED));
         floor.outcome(Facts.outcome("l1", "o2", at(240), "h1", "ava", HandoffOutcomeType.REASSIGNED));
-        floor.handedOff(Facts.handoff("l1", "h2", at(240), "d1", "ben", 2));
+        floor.handedOff(Facts.reassignment("l1", "h2", at(240), "d1", "ben", 2, "h1"));
         floor.handedOff(Facts.handoff("l2", "h3", at(250), "d2", "ben", 1));
 
         var board = floor.board(Map.of(), at(250).plus(Duration.ofHours(4)).plusSeconds(1));
         assertEquals(new SalesFloor.CloserLoad("ava", "Closer ava", 0, 0, null, null, 1, 0, 0, 1, 1), board.get(0));
         assertEquals(new SalesFloor.CloserLoad("ben", "Closer ben", 2, 2, null, null, 2, 0, 0, 0, 0), board.get(1),
                 "both of ben's handoffs are past their 4 h SLA and still open");
+    }
+
+    @Test
+    void shouldCountAReassignmentOnceWhetherRoutingSaysItWithAnOutcomeOrANewHandoff() {
+        floor.handedOff(Facts.handoff("l1", "h1", at(0), "d1", "ava", 1));
+        floor.outcome(Facts.outcome("l1", "o1", at(240), "h1", "ava", HandoffOutcomeType.EXPIRED));
+        floor.outcome(Facts.outcome("l1", "o2", at(240), "h1", "ava", HandoffOutcomeType.REASSIGNED));
+        floor.handedOff(Facts.reassignment("l1", "h2", at(240), "d1", "ben", 2, "h1"));
+        floor.handedOff(Facts.handoff("l2", "h3", at(0), "d2", "ava", 1));
+        floor.handedOff(Facts.reassignment("l2", "h4", at(240), "d2", "chen", 2, "h3"));
+
+        var board = floor.board(Map.of(), at(241));
+        assertEquals(new SalesFloor.CloserLoad("ava", "Closer ava", 0, 0, null, null, 2, 0, 0, 1, 2), board.get(0),
+                "h3 was replaced without an outcome: no longer open, reassigned");
+        assertEquals(1, board.get(1).open());
+        assertEquals(1, board.get(2).open());
+    }
+
+    @Test
+    void shouldCountAReassignmentReadBeforeTheHandoffItReplaces() {
+        floor.handedOff(Facts.reassignment("l1", "h2", at(240), "d1", "ben", 2, "h1"));
+        floor.handedOff(Facts.handoff("l1", "h1", at(0), "d1", "ava", 1));
+
+        var ava = floor.board(Map.of(), at(241)).getFirst();
+        assertEquals(0, ava.open());
+        assertEquals(1, ava.reassigned());
     }
 
     @Test
