@@ -137,6 +137,18 @@ class PipelineEndToEndIT {
 
         Map<String, java.util.Optional<String>> documented = AsyncApiDocument.load(
                 java.nio.file.Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize()).topicSchemas();
+        java.util.Set<String> created;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers()))) {
+            created = new java.util.TreeSet<>(admin.listTopics().names().get());
+        }
+        created.removeIf(topic -> !topic.startsWith("lead."));
+        assertTrue(documented.keySet().containsAll(created), "every topic the services created is documented: "
+                + created.stream().filter(t -> !documented.containsKey(t)).toList());
+        java.util.Set<String> neverCreated = new java.util.TreeSet<>(documented.keySet());
+        neverCreated.removeAll(created);
+        assertEquals(java.util.Set.of("lead.dlq-replays"), neverCreated, "documented topics the running pipeline does not create");
+
         String base = pipeline.stack().registryBaseUrl() + "/apis/ccompat/v7/subjects";
         JsonNode subjects = getJson(base);
         assertTrue(subjects.size() >= 4, "conversions, decisions, handoffs and enrollments were registered: " + subjects);
