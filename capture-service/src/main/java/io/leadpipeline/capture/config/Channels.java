@@ -4,6 +4,7 @@ package io.leadpipeline.capture.config;
 public final class Channels {
 
     public static final String CONVERSIONS = "conversions";
+    public static final String ENGAGEMENTS = "engagements";
 
     private Channels() {
     }

@@ -1,73 +1,65 @@
 package io.leadpipeline.capture.messaging;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import io.leadpipeline.capture.domain.ConversionSubmission;
-import io.leadpipeline.capture.domain.ConversionValidator;
+import io.leadpipeline.capture.domain.CaptureRules.SiteForm;
+import io.leadpipeline.capture.domain.NormalizedConversion;
 import io.leadpipeline.events.Attribution;
 import io.leadpipeline.events.ContactDetails;
 import io.leadpipeline.events.ConversionCaptured;
-import io.leadpipeline.events.FormType;
 import io.leadpipeline.events.MarketingConsent;
 import io.leadpipeline.kafka.LeadIds;
 
-/** Turns a validated submission into the {@code ConversionCaptured} contract. */
+/** Turns a validated conversion into the {@code ConversionCaptured} contract. */
 public final class ConversionEvents {
 
     private ConversionEvents() {
     }
 
-    public static ConversionCaptured captured(ConversionSubmission submission, Instant receivedAt) {
-        String email = LeadIds.normalizeEmail(submission.email());
-        ConversionSubmission.Utm utm = Optional.ofNullable(submission.utm())
-                .orElse(new ConversionSubmission.Utm(null, null, null, null, null));
-        ConversionSubmission.Consent consent = Optional.ofNullable(submission.consent())
-                .orElse(new ConversionSubmission.Consent(false, null));
-        FormType formType = submission.formType() == null ? FormType.OTHER : ConversionValidator.parseFormType(submission.formType());
+    /**
+     * @param clientIp kept only when the site stores client IPs (null otherwise)
+     * @param trusted  posted by a server with the site's API key
+     */
+    public static ConversionCaptured captured(String conversionId, NormalizedConversion conversion, SiteForm siteForm,
+            Instant receivedAt, String clientIp, boolean trusted) {
         return ConversionCaptured.newBuilder()
-                .setConversionId(UUID.randomUUID().toString())
-                .setLeadId(LeadIds.fromEmail(email))
-                .setOccurredAt(Optional.ofNullable(submission.submittedAt()).orElse(receivedAt))
+                .setConversionId(conversionId)
+                .setLeadId(LeadIds.fromEmail(conversion.email()))
+                .setOccurredAt(Optional.ofNullable(conversion.submittedAt()).orElse(receivedAt))
                 .setReceivedAt(receivedAt)
-                .setFormId(submission.formId().trim())
-                .setFormType(formType)
+                .setFormId(siteForm.form().id())
+                // The form's configured type is authoritative: a page cannot turn a newsletter signup into a demo request.
+                .setFormType(siteForm.form().type())
+                .setSiteId(siteForm.site().id())
                 .setContact(ContactDetails.newBuilder()
-                        .setEmail(email)
-                        .setFirstName(clean(submission.firstName()))
-                        .setLastName(clean(submission.lastName()))
-                        .setCompany(clean(submission.company()))
-                        .setJobTitle(clean(submission.jobTitle()))
-                        .setPhone(clean(submission.phone()))
-                        .setCountry(clean(submission.country()))
-                        .setCompanySize(clean(submission.companySize()))
-                        .setIndustry(clean(submission.industry()))
+                        .setEmail(conversion.email())
+                        .setFirstName(conversion.firstName())
+                        .setLastName(conversion.lastName())
+                        .setCompany(conversion.company())
+                        .setJobTitle(conversion.jobTitle())
+                        .setPhone(conversion.phone())
+                        .setCountry(conversion.country())
+                        .setCompanySize(conversion.companySize())
+                        .setIndustry(conversion.industry())
                         .build())
                 .setAttribution(Attribution.newBuilder()
-                        .setPageUrl(clean(submission.pageUrl()))
-                        .setReferrer(clean(submission.referrer()))
-                        .setUtmSource(clean(utm.source()))
-                        .setUtmMedium(clean(utm.medium()))
-                        .setUtmCampaign(clean(utm.campaign()))
-                        .setUtmTerm(clean(utm.term()))
-                        .setUtmContent(clean(utm.content()))
-                        .setVisitorId(clean(submission.visitorId()))
+                        .setPageUrl(conversion.pageUrl())
+                        .setReferrer(conversion.referrer())
+                        .setUtmSource(conversion.utmSource())
+                        .setUtmMedium(conversion.utmMedium())
+                        .setUtmCampaign(conversion.utmCampaign())
+                        .setUtmTerm(conversion.utmTerm())
+                        .setUtmContent(conversion.utmContent())
+                        .setVisitorId(conversion.visitorId())
                         .build())
                 .setConsent(MarketingConsent.newBuilder()
-                        .setMarketingOptIn(Boolean.TRUE.equals(consent.marketing()))
-                        .setText(clean(consent.text()))
+                        .setMarketingOptIn(conversion.marketingOptIn())
+                        .setText(conversion.consentText())
                         .build())
-                .setCustomFields(Optional.ofNullable(submission.fields()).orElse(Map.of()))
+                .setCustomFields(conversion.customFields())
+                .setClientIp(siteForm.site().storeClientIp() ? clientIp : null)
+                .setSourceTrusted(trusted)
                 .build();
-    }
-
-    private static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.trim();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }

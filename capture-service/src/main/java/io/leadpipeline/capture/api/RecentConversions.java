@@ -1,0 +1,85 @@
+package io.leadpipeline.capture.api;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.leadpipeline.capture.domain.CaptureRules;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What this instance captured recently, so a retry with the same Idempotency-Key or a double click is answered
+ * with the first answer instead of a second write (and waits for it while it is still in flight). Other instances
+ * and restarts are covered by deterministic conversion ids; this only saves the duplicate write.
+ */
+@ApplicationScoped
+public class RecentConversions {
+
+    private static final int MAX_REMEMBERED = 500_000;
+
+    /** The first request's content fingerprint and its (eventual) outcome. */
+    private record Entry(String fingerprint, CompletableFuture<CaptureOutcome> outcome) {
+    }
+
+    private final Cache<String, Entry> byIdempotencyKey;
+    private final Cache<String, Entry> byContent;
+    private final CaptureMetrics metrics;
+
+    public RecentConversions(CaptureRules rules, CaptureMetrics metrics) {
+        this.byIdempotencyKey = cache(rules.idempotency().keyRetention());
+        this.byContent = cache(rules.idempotency().doubleClickWindow());
+        this.metrics = metrics;
+    }
+
+    /**
+     * The outcome of the first request with this Idempotency-Key, or of {@code write} when there was none.
+     * The same key with different content is refused (422): it is a client bug, not a retry.
+     */
+    public Uni<CaptureOutcome> onceForKey(String scopedKey, String fingerprint, Supplier<Uni<CaptureOutcome>> write,
+            Supplier<CaptureOutcome> conflict) {
+        return once(byIdempotencyKey, "idempotency_key", scopedKey, fingerprint, write, conflict);
+    }
+
+    /** The outcome of an identical submission within the double-click window, or of {@code write} when there was none. */
+    public Uni<CaptureOutcome> onceForContent(String scopedFingerprint, Supplier<Uni<CaptureOutcome>> write) {
+        return once(byContent, "double_click", scopedFingerprint, scopedFingerprint, write, null);
+    }
+
+    private Uni<CaptureOutcome> once(Cache<String, Entry> cache, String kind, String key, String fingerprint,
+            Supplier<Uni<CaptureOutcome>> write, Supplier<CaptureOutcome> conflict) {
+        Entry mine = new Entry(fingerprint, new CompletableFuture<>());
+        Entry earlier = cache.asMap().putIfAbsent(key, mine);
+        if (earlier != null) {
+            if (!earlier.fingerprint().equals(fingerprint)) {
+                return Uni.createFrom().item(conflict.get());
+            }
+            metrics.deduplicated(kind);
+            return Uni.createFrom().completionStage(earlier.outcome());
+        }
+        return write.get()
+                .invoke(outcome -> {
+                    if (!(outcome instanceof CaptureOutcome.Accepted)) {
+                        cache.asMap().remove(key, mine); // a refused or failed write may be retried for real
+                    }
+                    mine.outcome().complete(outcome);
+                })
+                .onFailure().invoke(failure -> {
+                    cache.asMap().remove(key, mine);
+                    mine.outcome().completeExceptionally(failure);
+                })
+                .onCancellation().invoke(() -> {
+                    // The client went away before the ack: forget it, and let anyone waiting retry for real.
+                    cache.asMap().remove(key, mine);
+                    mine.outcome().completeExceptionally(new IllegalStateException("the first request was cancelled"));
+                });
+    }
+
+    private static Cache<String, Entry> cache(Duration retention) {
+        return Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(retention).build();
+    }
+}
