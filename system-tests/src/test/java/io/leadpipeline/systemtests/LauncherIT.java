@@ -45,7 +45,7 @@ class LauncherIT {
         Path home = Files.createTempDirectory(workDir, "pipeline-home-");
         env.put("PIPELINE_HOME", home.toString());
         for (String port : List.of("CAPTURE_PORT", "QUALIFICATION_PORT", "ROUTING_PORT", "NURTURE_PORT", "KAFKA_PORT",
-                "KAFKA_CONTROLLER_PORT", "REGISTRY_PORT", "REGISTRY_MANAGEMENT_PORT")) {
+                "KAFKA_CONTROLLER_PORT", "REGISTRY_PORT", "REGISTRY_MANAGEMENT_PORT", "OPS_CONSOLE_PORT")) {
             env.put(port, Integer.toString(FreePorts.next()));
         }
         try {
