@@ -52,6 +52,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
+@WithTestResource(AdvertisedPortResource.class)
 class NurtureServiceTest {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(90);

@@ -1,0 +1,112 @@
+package io.leadpipeline.nurture.api;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import jakarta.ws.rs.core.Response;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.leadpipeline.devstack.FreePorts;
+import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
+import io.leadpipeline.kafka.RegistryEventSerdes;
+import io.leadpipeline.nurture.domain.NurtureRules;
+import io.leadpipeline.nurture.streams.NurtureMetrics;
+import io.leadpipeline.nurture.streams.NurtureTopology;
+
+/**
+ * Another instance of nurture-service inside the test JVM: the same topology in the same Kafka Streams application
+ * (so the partitions are shared out between the two), and the same {@link NurtureResource} served over a plain JDK
+ * HTTP server on the port it advertises.
+ */
+final class SecondInstance implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SecondInstance.class);
+
+    private final KafkaStreams streams;
+    private final HttpServer http;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    SecondInstance(String applicationId, String bootstrapServers, String registryUrl, Path stateDir, NurtureRules rules)
+            throws IOException {
+        int port = FreePorts.next();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + port);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        streams = new KafkaStreams(NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, Duration.ofSeconds(1),
+                NurtureMetrics.NONE), props);
+        NurtureResource resource = new NurtureResource(new NurtureQueries(streams, json, "localhost:" + port), rules);
+        http = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        http.createContext("/v1/", exchange -> {
+            try {
+                serve(exchange, resource);
+            } catch (RuntimeException | IOException e) {
+                LOG.errorf(e, "The second instance failed to answer %s", exchange.getRequestURI());
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+            }
+        });
+        streams.start();
+        http.start();
+    }
+
+    KafkaStreams streams() {
+        return streams;
+    }
+
+    int port() {
+        return http.getAddress().getPort();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + http.getAddress().getPort() + path;
+    }
+
+    private void serve(HttpExchange exchange, NurtureResource resource) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Response response;
+        if (path.equals(NurtureResource.LOCAL_COUNTS_PATH)) {
+            response = resource.localCounts();
+        } else if (path.startsWith("/v1/leads/") && path.endsWith("/enrollments")) {
+            String leadId = path.substring("/v1/leads/".length(), path.length() - "/enrollments".length());
+            response = resource.enrollments(leadId, exchange.getRequestHeaders().getFirst(NurtureQueries.FORWARDED));
+        } else if (path.equals("/v1/tracks")) {
+            response = resource.tracks();
+        } else {
+            response = Response.status(404).build();
+        }
+        Object entity = response.getEntity();
+        byte[] body = entity == null ? new byte[0] : entity instanceof String text ? text.getBytes() : json.writeValueAsBytes(entity);
+        exchange.getResponseHeaders().add("Content-Type",
+                response.getMediaType() == null ? "application/json" : response.getMediaType().toString());
+        exchange.sendResponseHeaders(response.getStatus(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        streams.close(Duration.ofSeconds(30));
+    }
+}
