@@ -12,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.leadpipeline.capture.support.CaptureTestConfig;
+import io.leadpipeline.capture.support.Metrics;
 import io.leadpipeline.capture.support.Topics;
 import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.DevStackTestResource;
@@ -38,6 +39,7 @@ class CaptureWhileKafkaIsDownTest {
                 .when().post("/v1/conversions").then().statusCode(202);
         String key = UUID.randomUUID().toString();
         String body = "{\"email\": \"down@example.org\", \"formId\": \"newsletter\"}";
+        double failedWrites = Metrics.value("capture_writes_failed_total");
         stack.stopBroker();
         try {
             given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
@@ -60,6 +62,7 @@ class CaptureWhileKafkaIsDownTest {
         } finally {
             stack.startBroker();
         }
+        assertEquals(failedWrites + 3, Metrics.value("capture_writes_failed_total"), "every failed write is counted");
         // The client retries as told; once Kafka is back the same key is stored, and only once.
         String[] conversionId = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.leadpipeline.capture.support.CaptureTestConfig;
+import io.leadpipeline.capture.support.Metrics;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,17 +94,7 @@ class ObservabilityTest {
         assertFalse(lines.stream().anyMatch(line -> line.contains("private.person")), "never the address itself: " + lines);
     }
 
-    /** The sum of the samples of a Prometheus metric whose labels include all of {@code labels}. */
     private static double metric(String name, String... labels) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        double sum = 0;
-        Matcher line = Pattern.compile("^" + name + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE).matcher(body);
-        while (line.find()) {
-            String found = line.group(1);
-            if (List.of(labels).stream().allMatch(found::contains)) {
-                sum += Double.parseDouble(line.group(2));
-            }
-        }
-        return sum;
+        return Metrics.value(name, labels);
     }
 }

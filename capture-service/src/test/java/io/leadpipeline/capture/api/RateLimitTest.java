@@ -3,12 +3,14 @@ package io.leadpipeline.capture.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadpipeline.capture.support.Metrics;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +39,7 @@ class RateLimitTest {
 
     @Test
     void shouldLimitEachClientIpAndTellItWhenToRetry() {
+        double limited = Metrics.value("capture_rate_limited_total", "limit=\"client_ip\"");
         for (int i = 0; i < 3; i++) {
             post("198.51.100.1", "ip.limit." + i + "@acme.example").then().statusCode(202);
         }
@@ -48,6 +51,7 @@ class RateLimitTest {
                 .extract().header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 1200, "a 3-per-hour bucket refills one request in 20 minutes: " + retryAfter);
         post("198.51.100.2", "other.ip@acme.example").then().statusCode(202);
+        assertEquals(limited + 1, Metrics.value("capture_rate_limited_total", "limit=\"client_ip\""));
     }
 
     @Test

@@ -1,0 +1,201 @@
+package io.leadpipeline.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.leadpipeline.devstack.ChildProcess;
+import io.leadpipeline.devstack.DevStack;
+import io.leadpipeline.devstack.FreePorts;
+import io.leadpipeline.devstack.Probes;
+import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.events.ConversionCaptured;
+
+/**
+ * Proves capture's idempotency holds across instances and restarts: two packaged capture-service processes (and one
+ * of them restarted) give a retried Idempotency-Key, and a double click, the same conversionId, and qualification
+ * counts it as one conversion.
+ */
+class CaptureIdempotencyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration ARRIVAL = Duration.ofSeconds(90);
+    /** capture.yaml's idempotency.doubleClickWindow. */
+    private static final Duration DOUBLE_CLICK_WINDOW = Duration.ofSeconds(10);
+
+    private static Path root;
+    private static Path workDir;
+    private static DevStack stack;
+    private static ChildProcess qualification;
+    private static int qualificationPort;
+
+    @BeforeAll
+    static void start() throws IOException {
+        root = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
+        workDir = Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")).toAbsolutePath();
+        Files.createDirectories(workDir);
+        stack = DevStack.start(Files.createTempDirectory(workDir, "idempotency-stack-"));
+        qualificationPort = FreePorts.next();
+        qualification = startService("qualification-service", qualificationPort);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (qualification != null) {
+            qualification.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldGiveARetryOnAnotherInstanceAndAfterARestartTheSameConversion() throws Exception {
+        String email = "retry.everywhere@acme-robotics.example";
+        String body = "{\"email\": \"" + email + "\", \"formId\": \"demo-request\", \"company\": \"Acme Robotics\"}";
+        String key = UUID.randomUUID().toString();
+        int portA = FreePorts.next();
+        int portB = FreePorts.next();
+        int portRestarted = FreePorts.next();
+        JsonNode first;
+        JsonNode onB;
+        JsonNode afterRestart;
+        try (ChildProcess captureB = startService("capture-service", portB)) {
+            try (ChildProcess captureA = startService("capture-service", portA)) {
+                first = capture(portA, body, key);
+                onB = capture(portB, body, key);
+            }
+            try (ChildProcess restarted = startService("capture-service", portRestarted)) {
+                afterRestart = capture(portRestarted, body, key);
+            }
+            String conversionId = first.get("conversionId").asText();
+            assertEquals(conversionId, onB.get("conversionId").asText(), "another instance answers the retry with the same id");
+            assertEquals(conversionId, afterRestart.get("conversionId").asText(), "so does a restarted one");
+            assertOneConversionDownstream(email, first.get("leadId").asText(), conversionId, portB);
+        }
+    }
+
+    @Test
+    void shouldGiveADoubleClickSpreadOverTwoInstancesOneConversion() throws Exception {
+        String email = "double.click@acme-robotics.example";
+        String body = "{\"email\": \"" + email + "\", \"formId\": \"newsletter\", \"firstName\": \"Dee\"}";
+        int portA = FreePorts.next();
+        int portB = FreePorts.next();
+        try (ChildProcess captureA = startService("capture-service", portA);
+                ChildProcess captureB = startService("capture-service", portB)) {
+            awaitStartOfADoubleClickWindow();
+            JsonNode onA = capture(portA, body, null);
+            JsonNode onB = capture(portB, body, null);
+
+            String conversionId = onA.get("conversionId").asText();
+            assertEquals(conversionId, onB.get("conversionId").asText());
+            assertOneConversionDownstream(email, onA.get("leadId").asText(), conversionId, portA);
+        }
+    }
+
+    /**
+     * Every record of the lead on lead.conversions carries {@code conversionId} (copies are fine: consumers dedupe),
+     * and qualification counted one conversion: a later, different conversion of the same lead (same partition,
+     * so read after the copies) shows up as the second and last conversion activity.
+     */
+    private static void assertOneConversionDownstream(String email, String leadId, String conversionId, int capturePort)
+            throws Exception {
+        String later = capture(capturePort, "{\"email\": \"" + email + "\", \"formId\": \"ebook\"}", null)
+                .get("conversionId").asText();
+        try (TopicReader<ConversionCaptured> conversions = conversionsReader()) {
+            conversions.await(r -> r.value().getConversionId().equals(later), 1, ARRIVAL);
+            List<String> ids = conversions.settle(r -> r.key().equals(leadId), Duration.ofSeconds(2)).stream()
+                    .map(r -> r.value().getConversionId()).distinct().toList();
+            assertEquals(List.of(conversionId, later), ids, "one conversion id for all the copies, then the later one");
+        }
+        List<String> counted = new ArrayList<>();
+        Awaitility.await().atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            counted.clear();
+            counted.addAll(conversionActivities(leadId));
+            return counted.contains(later);
+        });
+        assertEquals(Set.of(conversionId, later), Set.copyOf(counted));
+        assertEquals(2, counted.size(), "qualification counted the retried conversion once: " + counted);
+    }
+
+    private static List<String> conversionActivities(String leadId) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + qualificationPort + "/v1/leads/" + leadId)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        return StreamSupport.stream(JSON.readTree(response.body()).path("activities").spliterator(), false)
+                .filter(activity -> "CONVERSION".equals(activity.path("kind").asText()))
+                .map(activity -> activity.path("eventId").asText())
+                .toList();
+    }
+
+    private static JsonNode capture(int port, String body, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/conversions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** Key-less double clicks are one conversion within a window of a fixed grid: start right after a boundary. */
+    private static void awaitStartOfADoubleClickWindow() throws InterruptedException {
+        long windowMillis = DOUBLE_CLICK_WINDOW.toMillis();
+        long intoWindow = Math.floorMod(Instant.now().toEpochMilli(), windowMillis);
+        if (intoWindow > windowMillis / 4) {
+            Thread.sleep(windowMillis - intoWindow + 50);
+        }
+    }
+
+    private static ChildProcess startService(String service, int port) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
+        }
+        List<String> command = List.of(ChildProcess.currentJava(), "-Xmx256m",
+                "-Dquarkus.http.port=" + port,
+                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
+                "-Dapicurio.registry.url=" + stack.registryUrl(),
+                "-Dkafka-streams.state.dir=" + workDir.resolve("idempotency-state-" + port),
+                "-Dpipeline.config-dir=" + root.resolve("config"),
+                "-jar", jar.toString());
+        return ChildProcess.start(service, command, workDir.resolve("logs/idempotency-" + service + "-" + port + ".log"),
+                Duration.ofSeconds(120), () -> Probes.httpOk("http://127.0.0.1:" + port + "/q/health/ready"));
+    }
+
+    private static TopicReader<ConversionCaptured> conversionsReader() {
+        AvroKafkaDeserializer<ConversionCaptured> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, stack.registryUrl(), AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        return new TopicReader<>(stack.bootstrapServers(), "lead.conversions", deserializer);
+    }
+}
