@@ -97,7 +97,18 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startRegistry() {
+    /** Stops the registry: for tests of what happens while it is unreachable. It keeps no data (in memory). */
+    public synchronized void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    /** Starts (or restarts, on the same port) the registry. A restarted registry is empty. */
+    public synchronized void startRegistry() {
+        if (registry != null && registry.isAlive()) {
+            return;
+        }
         registry = ChildProcess.start("apicurio-registry", List.of(ChildProcess.currentJava(),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",
