@@ -59,6 +59,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         try {
             producer.send(new ProducerRecord<>(deadLetterTopic, null, record.timestamp(), record.key(), record.value(),
                     headers)).get(30, TimeUnit.SECONDS);
+            DeadLetterMetrics.written(service, deadLetterTopic, DeadLetterMetrics.DESERIALIZATION);
             LOG.warn("Record {}-{}@{} could not be deserialized ({}); copied to {}", record.topic(),
                     record.partition(), record.offset(), exception.getClass().getSimpleName(), deadLetterTopic);
             return DeserializationHandlerResponse.CONTINUE;
