@@ -21,6 +21,7 @@ import io.leadpipeline.devstack.Probes;
 final class RunningPipeline implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("capture-service", "qualification-service", "routing-service", "nurture-service");
+    static final String OPS_CONSOLE = "ops-console";
 
     private final DevStack stack;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -31,13 +32,22 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     static RunningPipeline start() throws Exception {
+        return start(false);
+    }
+
+    /** Starts the pipeline, and the ops console after the services when {@code withOpsConsole}. */
+    static RunningPipeline start(boolean withOpsConsole) throws Exception {
         Path root = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
         Path workDir = Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")).toAbsolutePath();
         Files.createDirectories(workDir);
         RunningPipeline pipeline = new RunningPipeline(DevStack.start(Files.createTempDirectory(workDir, "stack-")));
         try {
             for (String service : SERVICES) {
-                pipeline.startService(root, workDir, service);
+                pipeline.startService(root, workDir, service, List.of());
+            }
+            if (withOpsConsole) {
+                pipeline.startService(root, workDir, OPS_CONSOLE,
+                        List.of("-Dops-console.routing-url=" + pipeline.url("routing-service", "")));
             }
             return pipeline;
         } catch (RuntimeException e) {
@@ -46,20 +56,21 @@ final class RunningPipeline implements AutoCloseable {
         }
     }
 
-    private void startService(Path root, Path workDir, String service) {
+    private void startService(Path root, Path workDir, String service, List<String> extraProperties) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
         int port = FreePorts.next();
         ports.put(service, port);
-        List<String> command = List.of(ChildProcess.currentJava(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
                 "-Dapicurio.registry.url=" + stack.registryUrl(),
                 "-Dkafka-streams.state.dir=" + workDir.resolve("state-" + port),
-                "-Dpipeline.config-dir=" + root.resolve("config"),
-                "-jar", jar.toString());
+                "-Dpipeline.config-dir=" + root.resolve("config")));
+        command.addAll(extraProperties);
+        command.addAll(List.of("-jar", jar.toString()));
         services.add(ChildProcess.start(service, command, workDir.resolve("logs/" + service + "-" + port + ".log"),
                 Duration.ofSeconds(120), () -> Probes.httpOk(url(service, "/q/health/ready"))));
     }
