@@ -21,7 +21,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
+import io.leadpipeline.events.RejectionReason;
+import io.leadpipeline.kafka.DeadLetterMetrics;
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.qualification.domain.Qualification;
@@ -39,15 +42,19 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
     private final Duration scanInterval;
     private final Map<String, Serializer<SpecificRecord>> sourceSerializers;
     private final String serviceName;
+    private final QualificationMetrics metrics;
+    private final StreamsTracing tracing;
     private KeyValueStore<String, LeadProfile> profiles;
     private ProcessorContext<String, Object> context;
 
     LeadQualifier(Qualification qualification, Duration scanInterval, Map<String, Serializer<SpecificRecord>> sourceSerializers,
-            String serviceName) {
+            String serviceName, QualificationMetrics metrics, StreamsTracing tracing) {
         this.qualification = qualification;
         this.scanInterval = scanInterval;
         this.sourceSerializers = sourceSerializers;
         this.serviceName = serviceName;
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -59,6 +66,13 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+        try (StreamsTracing.Hop hop = tracing.start(topic, record.headers())) {
+            process(record, hop);
+        }
+    }
+
+    private void process(Record<String, SpecificRecord> record, StreamsTracing.Hop hop) {
         InputEvents.Parsed parsed = InputEvents.parse(record.key(), record.value());
         if (parsed.problem() != null) {
             deadLetter(record, parsed.problem());
@@ -67,9 +81,15 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         LeadProfile current = profiles.get(parsed.leadId());
         Qualification.Step step = qualification.apply(current, parsed.leadId(), parsed.event());
         store(parsed.leadId(), step);
-        step.decision().ifPresent(decision -> context.forward(
-                new Record<String, Object>(parsed.leadId(), DecisionEvents.decided(decision, step.profile()), record.timestamp()),
-                QualificationTopology.DECISIONS_SINK));
+        if (current != null && step.profile() != null && step.profile().cycle() > current.cycle()) {
+            metrics.recycled();
+        }
+        step.decision().ifPresent(decision -> {
+            // The decision carries the trace of the event that caused it, so routing and nurture continue that trace.
+            context.forward(new Record<String, Object>(parsed.leadId(), DecisionEvents.decided(decision, step.profile()),
+                    record.timestamp(), hop.headers()), QualificationTopology.DECISIONS_SINK);
+            metrics.decided(decision, Duration.ofMillis(context.currentSystemTimeMs() - record.timestamp()));
+        });
     }
 
     /** Wall-clock punctuation: every lead re-assessed at the current time (the store is updated after the scan). */
@@ -87,9 +107,14 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         }
         for (KeyValue<String, Qualification.Step> entry : changed) {
             store(entry.key, entry.value);
-            entry.value.decision().ifPresent(decision -> context.forward(
-                    new Record<String, Object>(entry.key, DecisionEvents.decided(decision, entry.value.profile()), wallClockMillis),
-                    QualificationTopology.DECISIONS_SINK));
+            entry.value.decision().ifPresent(decision -> {
+                context.forward(new Record<String, Object>(entry.key, DecisionEvents.decided(decision, entry.value.profile()),
+                        wallClockMillis), QualificationTopology.DECISIONS_SINK);
+                metrics.decided(decision, Duration.ZERO);
+                if (decision.rejectionReason() == RejectionReason.STALE) {
+                    metrics.staleExpired();
+                }
+            });
         }
     }
 
@@ -111,7 +136,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         byte[] bytes = record.value() == null ? null : serializer.serialize(source.topic(), record.value());
         Headers headers = new RecordHeaders(record.headers().toArray());
         put(headers, DeadLetters.HEADER_REASON, reason);
-        put(headers, DeadLetters.HEADER_EXCEPTION, "validation");
+        put(headers, DeadLetters.HEADER_EXCEPTION, DeadLetterMetrics.VALIDATION);
         put(headers, DeadLetters.HEADER_SOURCE_TOPIC, source.topic());
         put(headers, DeadLetters.HEADER_SOURCE_PARTITION, Integer.toString(source.partition()));
         put(headers, DeadLetters.HEADER_SOURCE_OFFSET, Long.toString(source.offset()));
@@ -120,6 +145,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
                 reason, DeadLetters.topicFor(source.topic()));
         context.forward(new Record<String, Object>(record.key(), bytes, record.timestamp(), headers),
                 QualificationTopology.deadLetterSink(source.topic()));
+        DeadLetterMetrics.written(serviceName, DeadLetters.topicFor(source.topic()), DeadLetterMetrics.VALIDATION);
     }
 
     private static void put(Headers headers, String name, String value) {

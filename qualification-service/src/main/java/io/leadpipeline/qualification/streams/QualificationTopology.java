@@ -20,6 +20,7 @@ import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventSerdes;
 import io.leadpipeline.kafka.JsonSerde;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.config.Topics;
 import io.leadpipeline.qualification.domain.LeadProfile;
@@ -39,7 +40,13 @@ public final class QualificationTopology {
     private QualificationTopology() {
     }
 
+    /** Without metrics, copying trace headers only: for topology tests. */
     public static Topology build(EventSerdes serdes, Qualification qualification, Duration scanInterval) {
+        return build(serdes, qualification, scanInterval, QualificationMetrics.NONE, StreamsTracing.OFF);
+    }
+
+    public static Topology build(EventSerdes serdes, Qualification qualification, Duration scanInterval,
+            QualificationMetrics metrics, StreamsTracing tracing) {
         Map<String, Class<? extends SpecificRecord>> inputs = new LinkedHashMap<>();
         inputs.put(Topics.CONVERSIONS, ConversionCaptured.class);
         inputs.put(Topics.ENGAGEMENTS, EngagementTracked.class);
@@ -57,7 +64,8 @@ public final class QualificationTopology {
             serializers.put(input.getKey(), serializer);
             topology.addSource(input.getKey(), Serdes.String().deserializer(), deserializer, input.getKey());
         }
-        topology.addProcessor(PROCESSOR, () -> new LeadQualifier(qualification, scanInterval, Map.copyOf(serializers), SERVICE_NAME),
+        topology.addProcessor(PROCESSOR, () -> new LeadQualifier(qualification, scanInterval, Map.copyOf(serializers), SERVICE_NAME,
+                metrics, tracing),
                 inputs.keySet().toArray(String[]::new));
         StoreBuilder<KeyValueStore<String, LeadProfile>> profiles = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.LEAD_PROFILES),

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,8 +36,11 @@ import io.leadpipeline.events.FormType;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.events.RejectionReason;
+import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.qualification.Metrics;
 import io.leadpipeline.qualification.TestConversions;
 import io.leadpipeline.qualification.TestKafka;
 import io.leadpipeline.qualification.config.Topics;
@@ -44,7 +48,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Proves the whole service on a real broker and registry: events in, decisions out, lead lookups, scoring preview, dead letters. */
+/** Proves the whole service on a real broker and registry: events in, decisions out, lead lookups, scoring preview, dead letters, metrics. */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class QualificationServiceTest {
@@ -145,6 +149,42 @@ class QualificationServiceTest {
     }
 
     @Test
+    void shouldCountDecisionsAndDeadLettersAndExposeKafkaClientAndStreamsMetrics() {
+        double sql = Metrics.value("qualification_decisions_total", "stage=\"SQL\"", "rejection_reason=\"none\"");
+        double notAFit = Metrics.value("qualification_decisions_total", "stage=\"REJECTED\"", "rejection_reason=\"NOT_A_FIT\"");
+        double unreadable = Metrics.value("dlq_writes_total", "service=\"qualification-service\"",
+                "topic=\"lead.conversions.dlq\"", "reason_kind=\"deserialization\"");
+        double unusable = Metrics.value("dlq_writes_total", "service=\"qualification-service\"",
+                "topic=\"lead.handoff-outcomes.dlq\"", "reason_kind=\"validation\"");
+
+        ConversionCaptured ready = TestConversions.salesReady("metrics.vp@acme-robotics.example");
+        ConversionCaptured notReady = TestConversions.notReady("metrics.someone@gmail.com");
+        HandoffOutcomeRecorded misKeyed = TestConversions.closerRejected("metrics.other@acme.example", Instant.now());
+        kafka.send(Topics.CONVERSIONS, ready.getLeadId(), ready);
+        kafka.send(Topics.CONVERSIONS, notReady.getLeadId(), notReady);
+        sendRaw(Topics.CONVERSIONS, "metrics-poison", "not avro");
+        sendAsRoutingDoes(Topics.HANDOFF_OUTCOMES, "not-its-lead-id", misKeyed);
+
+        await().atMost(ARRIVAL).untilAsserted(() -> {
+            assertEquals(sql + 1, Metrics.value("qualification_decisions_total", "stage=\"SQL\"", "rejection_reason=\"none\""));
+            assertEquals(notAFit + 1, Metrics.value("qualification_decisions_total", "stage=\"REJECTED\"",
+                    "rejection_reason=\"NOT_A_FIT\""));
+            assertEquals(unreadable + 1, Metrics.value("dlq_writes_total", "service=\"qualification-service\"",
+                    "topic=\"lead.conversions.dlq\"", "reason_kind=\"deserialization\""));
+            assertEquals(unusable + 1, Metrics.value("dlq_writes_total", "service=\"qualification-service\"",
+                    "topic=\"lead.handoff-outcomes.dlq\"", "reason_kind=\"validation\""));
+        });
+        String page = Metrics.page();
+        assertTrue(page.contains("qualification_decisions_total{") && page.contains("rules_version=\""), "decisions by rules version");
+        assertTrue(page.contains("qualification_decision_lag_seconds_count"), "the decision lag timer");
+        assertTrue(page.contains("qualification_stale_expirations_total"), "stale expirations");
+        assertTrue(page.contains("qualification_recycles_total"), "recycles");
+        assertTrue(page.contains("kafka_stream_"), "Kafka Streams metrics");
+        assertTrue(page.contains("kafka_consumer_"), "Kafka consumer client metrics");
+        assertTrue(page.contains("kafka_producer_"), "Kafka producer client metrics");
+    }
+
+    @Test
     void shouldPreviewAScoreWithoutWritingAnything() {
         given().contentType(ContentType.JSON).body("""
                 {"email": "preview.only@acme-robotics.example", "company": "Acme Robotics", "jobTitle": "VP of Sales",
@@ -177,6 +217,15 @@ class QualificationServiceTest {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Through the serdes the pipeline's writers use (schema registered dereferenced), as routing writes outcomes. */
+    private void sendAsRoutingDoes(String topic, String key, HandoffOutcomeRecorded outcome) {
+        try (KafkaProducer<String, HandoffOutcomeRecorded> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                new RegistryEventSerdes(registryUrl).valueSerde(HandoffOutcomeRecorded.class).serializer())) {
+            producer.send(new ProducerRecord<>(topic, key, outcome));
         }
     }
 
