@@ -20,6 +20,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +35,9 @@ import io.leadpipeline.devstack.FreePorts;
 /**
  * Proves the README's local run works as written: {@code ./pipeline up -d}, the README's curl, then
  * {@code ./pipeline tail lead.handoffs --from-beginning --max 1} shows the handoff, and {@code ./pipeline down}
- * leaves no process behind. Ports come from the documented env vars (random here: the machine is shared).
+ * leaves no process behind; a poison record shows up in {@code ./pipeline dlq list} with its reason and
+ * {@code ./pipeline dlq replay} sends it back once. Ports come from the documented env vars (random here: the
+ * machine is shared).
  */
 class LauncherIT {
 
@@ -63,6 +70,13 @@ class LauncherIT {
             assertEquals("Acme Robotics", line.at("/value/lead/contact/company").asText());
             assertTrue(line.at("/value/closer/id").asText().startsWith("closer-"));
 
+            String deadLetterId = deadLetterOfAPoisonRecord();
+            Result replay = pipeline(Duration.ofMinutes(1), "dlq", "replay", "lead.conversions", "--id", deadLetterId);
+            assertEquals(0, replay.exitCode(), replay.output());
+            assertTrue(replay.output().contains("Replayed 1 record(s) to lead.conversions"), replay.output());
+            Result again = pipeline(Duration.ofMinutes(1), "dlq", "replay", "lead.conversions", "--id", deadLetterId);
+            assertTrue(again.output().contains("Replayed 0 record(s)"), "a dead letter is replayed once: " + again.output());
+
             Result status = pipeline(Duration.ofMinutes(1), "status");
             assertTrue(status.output().contains("capture") && status.output().contains("running"), status.output());
         } finally {
@@ -74,6 +88,29 @@ class LauncherIT {
                 assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is gone after down");
             }
         }
+    }
+
+    /** Writes bytes no service can read to lead.conversions; returns the id ./pipeline dlq list gives its dead letter. */
+    private String deadLetterOfAPoisonRecord() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + env.get("KAFKA_PORT")),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("lead.conversions", "poison-key", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Result list = pipeline(Duration.ofMinutes(1), "dlq", "list", "lead.conversions");
+            assertEquals(0, list.exitCode(), list.output());
+            for (String line : list.output().lines().filter(l -> l.startsWith("{")).toList()) {
+                JsonNode deadLetter = JSON.readTree(line);
+                if ("poison-key".equals(deadLetter.path("key").asText())) {
+                    assertTrue(deadLetter.get("reason").asText().startsWith("Cannot deserialize"), line);
+                    return deadLetter.get("id").asText();
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the poison record never showed up in ./pipeline dlq list lead.conversions");
     }
 
     private String postReadmeExample() throws IOException, InterruptedException {
