@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ import io.leadpipeline.events.HandoffOutcomeType;
 import io.leadpipeline.events.HandoffRejectionReason;
 import io.leadpipeline.events.HandoffResponseSubmitted;
 import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.domain.Availability;
 import io.leadpipeline.routing.domain.CommandResult;
@@ -44,15 +48,17 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     private final RoutingRules rules;
     private final Duration tickInterval;
     private final RoutingMetrics metrics;
+    private final StreamsTracing tracing;
     private ProcessorContext<String, SpecificRecord> context;
     private RoutingDesk desk;
     private KeyValueStore<String, QualificationDecided> decisions;
     private KeyValueStore<String, AnsweredCommand> commandResults;
 
-    RoutingDeskProcessor(RoutingRules rules, Duration tickInterval, RoutingMetrics metrics) {
+    RoutingDeskProcessor(RoutingRules rules, Duration tickInterval, RoutingMetrics metrics, StreamsTracing tracing) {
         this.rules = rules;
         this.tickInterval = tickInterval;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -68,22 +74,26 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     @Override
     public void process(Record<String, DeskInput> record) {
         Instant now = now();
-        switch (record.value()) {
-            case DeskInput.Decision in -> receive(in.decision(), now);
-            case DeskInput.Response in -> answer(in.response(), now);
-            case DeskInput.AvailabilityChange in -> changeAvailability(in.change(), now);
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("routing-desk");
+        // What a record causes carries its trace: a decision's handoff continues the lead's trace from capture.
+        try (StreamsTracing.Hop hop = tracing.start(topic, record.headers())) {
+            switch (record.value()) {
+                case DeskInput.Decision in -> receive(in.decision(), now, hop);
+                case DeskInput.Response in -> answer(in.response(), now, hop);
+                case DeskInput.AvailabilityChange in -> changeAvailability(in.change(), now, hop);
+            }
         }
     }
 
-    private void receive(QualificationDecided decision, Instant now) {
+    private void receive(QualificationDecided decision, Instant now, StreamsTracing.Hop hop) {
         if (desk.hasSeen(decision.getDecisionId())) {
             return; // a redelivered decision: it already has its handoff (or its place in the queue)
         }
         decisions.put(decision.getDecisionId(), decision);
-        publish(desk.receive(decision.getDecisionId(), decision.getLeadId(), facts(decision), now), now);
+        publish(desk.receive(decision.getDecisionId(), decision.getLeadId(), facts(decision), now), now, hop);
     }
 
-    private void answer(HandoffResponseSubmitted command, Instant now) {
+    private void answer(HandoffResponseSubmitted command, Instant now, StreamsTracing.Hop hop) {
         if (commandResults.get(command.getCommandId()) != null) {
             return; // the same command twice: it was applied once and its result is recorded
         }
@@ -94,22 +104,22 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
                     CommandResult.Status.NOT_FOUND, null), List.of());
         };
         commandResults.put(command.getCommandId(), new AnsweredCommand(answer.result(), now));
-        publish(answer.events(), now);
+        publish(answer.events(), now, hop);
     }
 
-    private void changeAvailability(CloserAvailabilityChanged change, Instant now) {
+    private void changeAvailability(CloserAvailabilityChanged change, Instant now, StreamsTracing.Hop hop) {
         Availability availability = new Availability(change.getActive(), change.getOutOfOfficeUntil(), change.getChangeId(), change.getChangedAt());
-        publish(desk.changeAvailability(change.getCloserId(), availability, now), now);
+        publish(desk.changeAvailability(change.getCloserId(), availability, now), now, hop);
     }
 
     private void tick(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        publish(desk.tick(now), now);
+        publish(desk.tick(now), now, null); // scheduled work (SLA expiry, queue drain) continues no record's trace
         pruneCommandResults(now);
         reportQueue(now);
     }
 
-    private void publish(List<DeskEvent> events, Instant now) {
+    private void publish(List<DeskEvent> events, Instant now, StreamsTracing.Hop cause) {
         List<String> closedDecisions = new ArrayList<>();
         for (DeskEvent event : events) {
             switch (event) {
@@ -117,7 +127,8 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
                     var handoff = handedOff.handoff();
                     var closer = rules.closer(handoff.closerId()).orElseThrow();
                     context.forward(new Record<>(handoff.leadId(),
-                            HandoffEvents.handedOff(handoff, closer, decisions.get(handoff.decisionId())), now.toEpochMilli()));
+                            HandoffEvents.handedOff(handoff, closer, decisions.get(handoff.decisionId())), now.toEpochMilli(),
+                            traceOf(cause)));
                     metrics.handedOff(handoff.pool(), handoff.strategy(), handedOff.waited());
                     LOG.debug("Lead {} handed off (attempt {}) in pool {}", handoff.leadId(), handoff.attempt(), handoff.pool());
                 }
@@ -125,7 +136,8 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
                     var handoff = recorded.handoff();
                     QualificationDecided decision = decisions.get(handoff.decisionId());
                     context.forward(new Record<>(handoff.leadId(),
-                            HandoffEvents.outcome(recorded, decision == null ? null : decision.getLead()), now.toEpochMilli()));
+                            HandoffEvents.outcome(recorded, decision == null ? null : decision.getLead()), now.toEpochMilli(),
+                            traceOf(cause)));
                     metrics.outcome(handoff.pool(), recorded.outcome());
                     if (recorded.outcome() != HandoffOutcomeType.EXPIRED) {
                         closedDecisions.add(handoff.decisionId());
@@ -134,6 +146,10 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
             }
         }
         closedDecisions.forEach(decisions::delete);
+    }
+
+    private static Headers traceOf(StreamsTracing.Hop cause) {
+        return cause == null ? new RecordHeaders() : cause.headers();
     }
 
     private void pruneCommandResults(Instant now) {

@@ -22,6 +22,7 @@ import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.EventSerdes;
 import io.leadpipeline.kafka.JsonSerde;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.config.Topics;
 import io.leadpipeline.routing.domain.Availability;
@@ -50,7 +51,13 @@ public final class RoutingTopology {
     private RoutingTopology() {
     }
 
+    /** Copying trace headers only: for topology tests. */
     public static Topology build(EventSerdes serdes, RoutingRules rules, Duration tickInterval, RoutingMetrics metrics) {
+        return build(serdes, rules, tickInterval, metrics, StreamsTracing.OFF);
+    }
+
+    public static Topology build(EventSerdes serdes, RoutingRules rules, Duration tickInterval, RoutingMetrics metrics,
+            StreamsTracing tracing) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<QualificationDecided> decisionSerde = serdes.valueSerde(QualificationDecided.class);
         Serde<HandoffResponseSubmitted> responseSerde = serdes.valueSerde(HandoffResponseSubmitted.class);
@@ -83,7 +90,7 @@ public final class RoutingTopology {
                 .mapValues(DeskInput.AvailabilityChange::new);
 
         KStream<String, SpecificRecord> out = decisions.merge(responses).merge(availability)
-                .process(() -> new RoutingDeskProcessor(rules, tickInterval, metrics), Stores.ROUTING_CASES, Stores.ROUTED_DECISIONS,
+                .process(() -> new RoutingDeskProcessor(rules, tickInterval, metrics, tracing), Stores.ROUTING_CASES, Stores.ROUTED_DECISIONS,
                         Stores.HANDOFFS, Stores.CLOSER_LOAD, Stores.CLOSER_AVAILABILITY, Stores.POOL_ROTATION, Stores.ACCOUNT_OWNERS,
                         Stores.WAITING_LEADS, Stores.SLA_TIMERS, Stores.COMMAND_RESULTS);
         out.filter((leadId, event) -> event instanceof LeadHandedOff)

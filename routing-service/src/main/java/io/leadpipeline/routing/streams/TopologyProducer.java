@@ -8,17 +8,21 @@ import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.opentelemetry.api.OpenTelemetry;
+
 import io.leadpipeline.kafka.RegistryEventSerdes;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.routing.domain.RoutingRules;
 
-/** Hands Quarkus the routing topology, wired to the registry-backed serdes and the validated routing rules. */
+/** Hands Quarkus the routing topology, wired to the registry-backed serdes and the validated routing rules, metrics and tracing. */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
     Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl,
             @ConfigProperty(name = "routing.tick-interval", defaultValue = "PT10S") Duration tickInterval,
-            RoutingRules rules, RoutingMetrics metrics) {
-        return RoutingTopology.build(new RegistryEventSerdes(registryUrl), rules, tickInterval, metrics);
+            RoutingRules rules, RoutingMetrics metrics, OpenTelemetry openTelemetry) {
+        return RoutingTopology.build(new RegistryEventSerdes(registryUrl), rules, tickInterval, metrics,
+                new StreamsTracing(openTelemetry));
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ import io.restassured.http.ContentType;
 /**
  * Proves the service on a real broker and registry with the shipped routing.yaml: an SQL decision becomes one
  * LeadHandedOff; closers accept and reject over HTTP (idempotent, 404, 409) and the outcomes land on
- * lead.handoff-outcomes; the roster shows load and availability, and availability changes go through Kafka.
+ * lead.handoff-outcomes; the roster shows load and availability, and availability changes go through Kafka; it is
+ * ready with Kafka and the registry reachable and shows Kafka and Kafka Streams metrics.
  */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
@@ -85,6 +87,18 @@ class RoutingServiceTest {
             return reader.settle(r -> r.value().getHandoffId().equals(handoffId), Duration.ofSeconds(2)).stream()
                     .map(ConsumerRecord::value).toList();
         }
+    }
+
+    @Test
+    void shouldBeReadyWithKafkaAndTheRegistryReachableAndExposeKafkaStreamsMetrics() {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'schema-registry' }.status", equalTo("UP")));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("kafka_stream_"))
+                .body(containsString("kafka_producer_"))
+                .body(containsString("kafka_consumer_"));
     }
 
     @Test

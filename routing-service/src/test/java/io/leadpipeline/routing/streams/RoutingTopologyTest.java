@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +45,8 @@ import io.leadpipeline.routing.domain.TestRules;
 
 /**
  * Proves the routing topology: exactly one handoff per SQL decision under duplicates; SLA expiry, reassignment and
- * escalation by wall-clock punctuation; closers' answers and availability arriving on their topics.
+ * escalation by wall-clock punctuation; closers' answers and availability arriving on their topics; trace context
+ * carried from each input onto the events it causes.
  */
 class RoutingTopologyTest {
 
@@ -90,6 +94,33 @@ class RoutingTopologyTest {
     private void answer(String commandId, LeadHandedOff handoff, HandoffResponse response, String reason, String note) {
         responses.pipeInput(handoff.getLeadId(), new HandoffResponseSubmitted(commandId, handoff.getHandoffId(), handoff.getLeadId(),
                 response, reason, note, START));
+    }
+
+    @Test
+    void shouldCarryTheDecisionsTraceparentOntoItsHandoffAndTheCloserAnswersOntoTheirOutcome() {
+        start(alwaysOn("ava", 10));
+        String decisionTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String answerTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        QualificationDecided decision = TestDecisions.decision("traced@acme.example", LeadStage.SQL);
+        decisions.pipeInput(new TestRecord<>(decision.getLeadId(), decision, traceparent(decisionTrace), START));
+
+        TestRecord<String, LeadHandedOff> handoff = handoffs.readRecord();
+        assertEquals(decisionTrace, traceparentOf(handoff));
+        responses.pipeInput(new TestRecord<>(decision.getLeadId(), new HandoffResponseSubmitted("cmd-traced",
+                handoff.value().getHandoffId(), decision.getLeadId(), HandoffResponse.ACCEPT, null, null, START),
+                traceparent(answerTrace), START));
+        assertEquals(answerTrace, traceparentOf(outcomes.readRecord()));
+    }
+
+    private static RecordHeaders traceparent(String value) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("traceparent", value.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    private static String traceparentOf(TestRecord<String, ?> record) {
+        var header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
