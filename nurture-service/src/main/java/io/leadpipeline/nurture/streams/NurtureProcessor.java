@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
@@ -24,6 +27,7 @@ import io.leadpipeline.events.NurtureEnrollmentReason;
 import io.leadpipeline.events.NurtureExitReason;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.events.SuppressionReason;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.domain.Cadence;
 import io.leadpipeline.nurture.domain.Contact;
@@ -55,17 +59,21 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
     private final EnrollmentPolicy policy;
     private final Duration checkInterval;
     private final NurtureMetrics metrics;
+    private final StreamsTracing tracing;
+    /** The hop of the record being processed; null in punctuations (scheduled touches continue no record's trace). */
+    private StreamsTracing.Hop current;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, LeadNurture> leads;
     private KeyValueStore<String, ScheduledStep> schedule;
     private KeyValueStore<String, Long> counts;
 
-    NurtureProcessor(NurtureRules rules, Duration checkInterval, NurtureMetrics metrics) {
+    NurtureProcessor(NurtureRules rules, Duration checkInterval, NurtureMetrics metrics, StreamsTracing tracing) {
         this.rules = rules;
         this.selector = new TrackSelector(rules.tracks());
         this.policy = new EnrollmentPolicy(rules.reenrollment());
         this.checkInterval = checkInterval;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -80,12 +88,23 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
     @Override
     public void process(Record<String, Object> record) {
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        switch (record.value()) {
-            case QualificationDecided decision -> onDecision(decision, at);
-            case HandoffOutcomeRecorded outcome -> onHandoffOutcome(outcome, at);
-            case EngagementTracked engagement -> onEngagement(engagement, at);
-            case null, default -> LOG.debugf("Ignoring a record of lead %s that nurture does not handle", record.key());
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("nurture");
+        try (StreamsTracing.Hop hop = tracing.start(topic, record.headers())) {
+            current = hop;
+            switch (record.value()) {
+                case QualificationDecided decision -> onDecision(decision, at);
+                case HandoffOutcomeRecorded outcome -> onHandoffOutcome(outcome, at);
+                case EngagementTracked engagement -> onEngagement(engagement, at);
+                case null, default -> LOG.debugf("Ignoring a record of lead %s that nurture does not handle", record.key());
+            }
+        } finally {
+            current = null;
         }
+    }
+
+    /** Trace headers for an event caused by the record being processed (none for scheduled work). */
+    private Headers trace() {
+        return current == null ? new RecordHeaders() : current.headers();
     }
 
     private void onDecision(QualificationDecided decision, Instant at) {
@@ -165,7 +184,7 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
                 schedule.put(ScheduledStep.key(firstDue.toEpochMilli(), leadId), new ScheduledStep(leadId, enrollmentId, 1));
                 leads.put(leadId, lead.withEnrollment(enrollment));
                 add(Stores.activeCountKey(track.id()), 1);
-                context.forward(new Record<>(leadId, NurtureEvents.enrolled(leadId, enrollment), at.toEpochMilli()),
+                context.forward(new Record<>(leadId, NurtureEvents.enrolled(leadId, enrollment), at.toEpochMilli(), trace()),
                         NurtureTopology.ENROLLMENTS_SINK);
                 metrics.enrolled(track.id(), reason, enrollment.suppressed());
             }
@@ -204,7 +223,7 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
         }
         Enrollment exited = enrollment.exited(reason, at);
         add(Stores.activeCountKey(enrollment.track()), -1);
-        context.forward(new Record<>(lead.leadId(), NurtureEvents.exited(lead.leadId(), exited), at.toEpochMilli()),
+        context.forward(new Record<>(lead.leadId(), NurtureEvents.exited(lead.leadId(), exited), at.toEpochMilli(), trace()),
                 NurtureTopology.ENROLLMENTS_SINK);
         metrics.exited(enrollment.track(), reason);
         return lead.withLast(exited);

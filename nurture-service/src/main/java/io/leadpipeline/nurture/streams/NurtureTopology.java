@@ -14,6 +14,7 @@ import io.leadpipeline.events.NurtureTouchDue;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.EventSerdes;
 import io.leadpipeline.kafka.JsonSerde;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.config.Topics;
 import io.leadpipeline.nurture.domain.LeadNurture;
@@ -33,7 +34,13 @@ public final class NurtureTopology {
     private NurtureTopology() {
     }
 
+    /** Copying trace headers only: for topology tests. */
     public static Topology build(EventSerdes serdes, NurtureRules rules, Duration checkInterval, NurtureMetrics metrics) {
+        return build(serdes, rules, checkInterval, metrics, StreamsTracing.OFF);
+    }
+
+    public static Topology build(EventSerdes serdes, NurtureRules rules, Duration checkInterval, NurtureMetrics metrics,
+            StreamsTracing tracing) {
         Topology topology = new Topology();
         topology.addSource("decisions", Serdes.String().deserializer(),
                 serdes.valueSerde(QualificationDecided.class).deserializer(), Topics.DECISIONS);
@@ -41,7 +48,7 @@ public final class NurtureTopology {
                 serdes.valueSerde(HandoffOutcomeRecorded.class).deserializer(), Topics.HANDOFF_OUTCOMES);
         topology.addSource("engagements", Serdes.String().deserializer(),
                 serdes.valueSerde(EngagementTracked.class).deserializer(), Topics.ENGAGEMENTS);
-        topology.addProcessor(PROCESSOR, () -> new NurtureProcessor(rules, checkInterval, metrics),
+        topology.addProcessor(PROCESSOR, () -> new NurtureProcessor(rules, checkInterval, metrics, tracing),
                 "decisions", "handoff-outcomes", "engagements");
         topology.addStateStore(store(Stores.LEADS, JsonSerde.of(LeadNurture.class)), PROCESSOR);
         topology.addStateStore(store(Stores.SCHEDULE, JsonSerde.of(ScheduledStep.class)), PROCESSOR);

@@ -8,17 +8,21 @@ import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.opentelemetry.api.OpenTelemetry;
+
 import io.leadpipeline.kafka.RegistryEventSerdes;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.nurture.domain.NurtureRules;
 
-/** Hands Quarkus the nurture topology, wired to the registry-backed serdes, the validated rules and the metrics. */
+/** Hands Quarkus the nurture topology, wired to the registry-backed serdes, the validated rules, the metrics and tracing. */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
     Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl,
             @ConfigProperty(name = "nurture.cadence.check-interval", defaultValue = "5s") Duration checkInterval,
-            NurtureRules rules, MicrometerNurtureMetrics metrics) {
-        return NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, checkInterval, metrics);
+            NurtureRules rules, MicrometerNurtureMetrics metrics, OpenTelemetry openTelemetry) {
+        return NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, checkInterval, metrics,
+                new StreamsTracing(openTelemetry));
     }
 }

@@ -48,7 +48,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Proves the service on a real broker and registry with the shipped rules: a rejection enrolls the lead and its
- * first touch goes out, the GETs show it, qualification and unsubscribe end it, and a closer's rejection recycles.
+ * first touch goes out, the GETs show it, qualification and unsubscribe end it, and a closer's rejection recycles;
+ * it is ready with Kafka and the registry reachable and shows Kafka and Kafka Streams metrics.
  */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
@@ -62,6 +63,18 @@ class NurtureServiceTest {
 
     @ConfigProperty(name = "apicurio.registry.url")
     String registryUrl;
+
+    @Test
+    void shouldBeReadyWithKafkaAndTheRegistryReachableAndExposeKafkaStreamsMetrics() {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'schema-registry' }.status", equalTo("UP")));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("kafka_stream_"))
+                .body(containsString("kafka_producer_"))
+                .body(containsString("kafka_consumer_"));
+    }
 
     @Test
     void shouldEnrollTouchShowAndExitALeadThatQualifies() {

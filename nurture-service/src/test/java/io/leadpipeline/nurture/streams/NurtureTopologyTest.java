@@ -6,18 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +51,7 @@ import io.leadpipeline.nurture.domain.TouchStatus;
 /**
  * Proves the nurture state machine on the topology, with wall-clock punctuation: enrollment per reason and persona,
  * touches at the right times (quiet hours included), every exit, consent, no double or duplicate enrollment,
- * re-enrollment after the cool-down and parking past the cycle cap.
+ * re-enrollment after the cool-down and parking past the cycle cap; trace context carried onto caused events.
  */
 class NurtureTopologyTest {
 
@@ -92,6 +95,35 @@ class NurtureTopologyTest {
         if (driver != null) {
             driver.close();
         }
+    }
+
+    // --- trace context ---
+
+    @Test
+    void shouldCarryTheDecisionsTraceparentOntoTheEnrollmentAndTheExitItCauses() {
+        start();
+        String rejectedTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String qualifiedTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        QualificationDecided rejected = TestDecisions.rejected("traced@gmail.com", RejectionReason.NOT_A_FIT, true);
+        decisions.pipeInput(new TestRecord<>(rejected.getLeadId(), rejected, traceparent(rejectedTrace), now));
+        assertEquals(rejectedTrace, traceparentOf(enrollments.readRecord()));
+
+        QualificationDecided qualified = TestDecisions.decision("traced@gmail.com", LeadStage.SQL);
+        decisions.pipeInput(new TestRecord<>(qualified.getLeadId(), qualified, traceparent(qualifiedTrace), now));
+        TestRecord<String, NurtureEnrollmentChanged> exit = enrollments.readRecord();
+        assertInstanceOf(NurtureExited.class, exit.value().getChange());
+        assertEquals(qualifiedTrace, traceparentOf(exit));
+    }
+
+    private static RecordHeaders traceparent(String value) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("traceparent", value.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    private static String traceparentOf(TestRecord<String, ?> record) {
+        var header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     // --- enrollment ---
