@@ -2,6 +2,7 @@ package io.leadpipeline.capture.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,8 @@ import io.restassured.http.ContentType;
 
 /**
  * Proves ops can see what capture does (metrics for accepted, rejected by reason, honeypot, write latency at
- * /q/metrics), that the API is described at /q/openapi with Swagger UI, and that logs never carry an email.
+ * /q/metrics, Kafka producer metrics), readiness on Kafka and the registry, that the API is described at /q/openapi
+ * with Swagger UI, and that logs never carry an email.
  */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
@@ -52,6 +54,17 @@ class ObservabilityTest {
         assertEquals(invalid + 1, metric("capture_rejected_total", "endpoint=\"forms\"", "reason=\"invalid_fields\""));
         assertEquals(honeypot + 1, metric("capture_honeypot_total", "site=\"example\""));
         assertTrue(metric("capture_write_latency_seconds_count", "topic=\"lead.conversions\"", "outcome=\"acknowledged\"") >= 1);
+    }
+
+    @Test
+    void shouldBeReadyWithKafkaAndTheRegistryReachableAndExposeKafkaProducerMetrics() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'schema-registry' }.status", equalTo("UP"));
+        given().contentType(ContentType.JSON).body("{\"email\": \"producer.metrics@acme.example\", \"formId\": \"newsletter\"}")
+                .when().post("/v1/conversions").then().statusCode(202);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("kafka_producer_"));
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.leadpipeline.capture.config;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.leadpipeline.kafka.Probe;
+
+/**
+ * /q/health/ready is DOWN while Kafka or the schema registry cannot be reached: capture could not store (or
+ * register the schema of) what it is sent. The probes live in kafka-support, shared by every service.
+ */
+@ApplicationScoped
+public class DependencyReadiness {
+
+    private final Probe kafka;
+    private final Probe registry;
+
+    DependencyReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.kafka = Probe.kafka(bootstrapServers, service + "-readiness");
+        this.registry = Probe.registry(registryUrl);
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck kafka() {
+        return () -> response(kafka.check());
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck registry() {
+        return () -> response(registry.check());
+    }
+
+    @PreDestroy
+    void close() {
+        kafka.close();
+        registry.close();
+    }
+
+    private static HealthCheckResponse response(Probe.Result result) {
+        return HealthCheckResponse.named(result.dependency()).status(result.up()).withData("detail", result.detail()).build();
+    }
+}
