@@ -1,4 +1,4 @@
-package io.leadpipeline.qualification.config;
+package io.leadpipeline.service;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +13,7 @@ import io.leadpipeline.kafka.Probe;
 
 /**
  * /q/health/ready is DOWN while Kafka or the schema registry cannot be reached (besides Quarkus' own check that the
- * Kafka Streams app is RUNNING). The probes live in kafka-support, shared by every service.
+ * Kafka Streams app is RUNNING). One bean for every service; the probes themselves are plain classes in kafka-support.
  */
 @ApplicationScoped
 public class DependencyReadiness {
