@@ -66,6 +66,9 @@ public final class DeadLetterTool {
         String bootstrap = null;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
+            if ((rest.get(i).equals("--bootstrap") || rest.get(i).equals("--id")) && i + 1 >= rest.size()) {
+                usage();
+            }
             if (rest.get(i).equals("--bootstrap")) {
                 bootstrap = rest.remove(i + 1);
                 rest.remove(i--);

@@ -23,6 +23,18 @@ public final class LeadIds {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether the text has the form of a lead id (a UUID), so it is safe to use in a URL or a log line. */
+    public static boolean isLeadId(String text) {
+        if (text == null || text.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(text).toString().equals(text.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public static String fromEmail(String email) {
         return nameBasedSha1(NAMESPACE, normalizeEmail(email)).toString();
     }

@@ -1,7 +1,9 @@
 package io.leadpipeline.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -22,6 +24,20 @@ class LeadIdsTest {
     void shouldGiveTheSameLeadForTheSameEmailWrittenDifferently() {
         assertEquals(LeadIds.fromEmail("ada@example.com"), LeadIds.fromEmail("  Ada@Example.COM "));
         assertNotEquals(LeadIds.fromEmail("ada@example.com"), LeadIds.fromEmail("bob@example.com"));
+    }
+
+    @Test
+    void shouldKeepThePublishedNamespaceSoOtherSystemsComputeTheSameIds() {
+        // Python: uuid.uuid5(uuid.UUID("a9572fda-5c7f-4f0a-bbbe-1c962bb64c8a"), "jane.doe@acme-robotics.example")
+        assertEquals("7372ec3c-3198-5627-954c-3cdd6b1ae3bb", LeadIds.fromEmail("Jane.Doe@acme-robotics.example"));
+    }
+
+    @Test
+    void shouldRecognizeLeadIdsAndNothingElse() {
+        assertTrue(LeadIds.isLeadId("7372ec3c-3198-5627-954c-3cdd6b1ae3bb"));
+        assertFalse(LeadIds.isLeadId("jane.doe@acme-robotics.example"));
+        assertFalse(LeadIds.isLeadId("7372ec3c 3198 5627 954c 3cdd6b1ae3bb"));
+        assertFalse(LeadIds.isLeadId(null));
     }
 
     @Test

@@ -75,10 +75,16 @@ class LauncherIT {
             assertEquals(0, replay.exitCode(), replay.output());
             assertTrue(replay.output().contains("Replayed 1 record(s) to lead.conversions"), replay.output());
             Result again = pipeline(Duration.ofMinutes(1), "dlq", "replay", "lead.conversions", "--id", deadLetterId);
+            assertEquals(0, again.exitCode(), again.output());
             assertTrue(again.output().contains("Replayed 0 record(s)"), "a dead letter is replayed once: " + again.output());
 
             Result status = pipeline(Duration.ofMinutes(1), "status");
-            assertTrue(status.output().contains("capture") && status.output().contains("running"), status.output());
+            for (String component : List.of("kafka", "registry", "capture", "qualification", "routing", "nurture", "console")) {
+                assertTrue(java.util.regex.Pattern.compile("(?m)^" + component + "\\s+\\d+\\s+running").matcher(status.output()).find(),
+                        component + " is shown running:\n" + status.output());
+            }
+            assertTrue(java.util.regex.Pattern.compile("(?m)^capture\\s+\\d+\\s+running\\s+UP").matcher(status.output()).find(),
+                    "capture is shown healthy:\n" + status.output());
         } finally {
             List<Long> pids = pids(home.resolve("run"));
             Result down = pipeline(Duration.ofMinutes(3), "down");

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
+import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.domain.NurtureRules;
 
@@ -34,6 +35,10 @@ public class NurtureResource {
     @GET
     @Path("/leads/{leadId}/enrollments")
     public Response enrollments(@PathParam("leadId") String leadId, @HeaderParam(NurtureQueries.FORWARDED) String forwardedBy) {
+        if (!LeadIds.isLeadId(leadId)) {
+            // Not echoed: a caller may have put an email address where the id goes.
+            return Problem.response(Response.Status.NOT_FOUND, "No such lead: a lead id is a UUID");
+        }
         return switch (queries.locate(leadId)) {
             case NurtureQueries.Location.Here here when here.lead() == null ->
                     Problem.response(Response.Status.NOT_FOUND, "Nurture knows no lead " + leadId);

@@ -27,6 +27,9 @@ import io.leadpipeline.nurture.domain.NurtureRules;
  */
 public final class NurtureTopology {
 
+    private static final String DECISIONS_SOURCE = "decisions";
+    private static final String OUTCOMES_SOURCE = "handoff-outcomes";
+    private static final String ENGAGEMENTS_SOURCE = "engagements";
     static final String ENROLLMENTS_SINK = "nurture-enrollments-sink";
     static final String TOUCHES_SINK = "nurture-touches-sink";
     private static final String PROCESSOR = "nurture";
@@ -42,14 +45,14 @@ public final class NurtureTopology {
     public static Topology build(EventSerdes serdes, NurtureRules rules, Duration checkInterval, NurtureMetrics metrics,
             StreamsTracing tracing) {
         Topology topology = new Topology();
-        topology.addSource("decisions", Serdes.String().deserializer(),
+        topology.addSource(DECISIONS_SOURCE, Serdes.String().deserializer(),
                 serdes.valueSerde(QualificationDecided.class).deserializer(), Topics.DECISIONS);
-        topology.addSource("handoff-outcomes", Serdes.String().deserializer(),
+        topology.addSource(OUTCOMES_SOURCE, Serdes.String().deserializer(),
                 serdes.valueSerde(HandoffOutcomeRecorded.class).deserializer(), Topics.HANDOFF_OUTCOMES);
-        topology.addSource("engagements", Serdes.String().deserializer(),
+        topology.addSource(ENGAGEMENTS_SOURCE, Serdes.String().deserializer(),
                 serdes.valueSerde(EngagementTracked.class).deserializer(), Topics.ENGAGEMENTS);
         topology.addProcessor(PROCESSOR, () -> new NurtureProcessor(rules, checkInterval, metrics, tracing),
-                "decisions", "handoff-outcomes", "engagements");
+                DECISIONS_SOURCE, OUTCOMES_SOURCE, ENGAGEMENTS_SOURCE);
         topology.addStateStore(store(Stores.LEADS, JsonSerde.of(LeadNurture.class)), PROCESSOR);
         topology.addStateStore(store(Stores.SCHEDULE, JsonSerde.of(ScheduledStep.class)), PROCESSOR);
         topology.addStateStore(store(Stores.COUNTS, Serdes.Long()), PROCESSOR);

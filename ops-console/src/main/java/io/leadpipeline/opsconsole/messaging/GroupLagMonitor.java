@@ -90,20 +90,24 @@ public class GroupLagMonitor {
     }
 
     private void refresh() {
+        // Anything thrown out of a scheduleWithFixedDelay task cancels every later run: lag and readiness would freeze.
         try {
-            admin.describeCluster().clusterId().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            kafkaAnsweredAt = clock.instant();
+            try {
+                admin.describeCluster().clusterId().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                kafkaAnsweredAt = clock.instant();
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debugf("Kafka did not answer: %s", e.toString());
+            }
+            List<ConsumerGroupLag> result = new ArrayList<>();
+            for (String group : settings.serviceGroups()) {
+                result.add(measure(group));
+            }
+            latest = List.copyOf(result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.debugf("Kafka did not answer: %s", e.toString());
+        } catch (RuntimeException e) {
+            LOG.warnf("Measuring consumer lag failed; trying again next time: %s", e.toString());
         }
-        List<ConsumerGroupLag> result = new ArrayList<>();
-        for (String group : settings.serviceGroups()) {
-            result.add(measure(group));
-        }
-        latest = List.copyOf(result);
     }
 
     private ConsumerGroupLag measure(String group) {

@@ -44,6 +44,10 @@ public class LeadResource {
     @GET
     @Path("/{leadId}")
     public Response byId(@PathParam("leadId") String leadId, @HeaderParam(FORWARDED_HEADER) String forwarded) {
+        if (!LeadIds.isLeadId(leadId)) {
+            // Not echoed or logged: a caller may have put an email address where the id goes.
+            return Problem.response(Response.Status.NOT_FOUND, "No such lead: a lead id is a UUID (or use ?email=)");
+        }
         return find(leadId, forwarded != null);
     }
 

@@ -1,7 +1,6 @@
 package io.leadpipeline.qualification.streams;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -50,12 +49,14 @@ final class InputEvents {
             case HandoffOutcomeRecorded o -> keyed(key, o.getLeadId(), "outcomeId", o.getOutcomeId(),
                     () -> new LeadEvent.HandoffConcluded(o.getOutcomeId(), o.getOccurredAt(), o.getOutcome(), o.getCloserId(),
                             o.getReasonCode() == null ? null : o.getReasonCode().name()));
+            case NurtureEnrollmentChanged n when !(n.getChange() instanceof NurtureEnrolled || n.getChange() instanceof NurtureExited) ->
+                    Parsed.unusable("Nurture change " + n.getEventId() + " is neither an enrollment nor an exit");
             case NurtureEnrollmentChanged n -> keyed(key, n.getLeadId(), "eventId", n.getEventId(), () -> switch (n.getChange()) {
                 case NurtureEnrolled enrolled -> new LeadEvent.EnteredNurture(n.getEventId(), n.getOccurredAt(),
                         enrolled.getEnrollmentId(), enrolled.getTrack(), enrolled.getCycle());
                 case NurtureExited exited -> new LeadEvent.LeftNurture(n.getEventId(), n.getOccurredAt(),
                         exited.getEnrollmentId(), exited.getTrack(), exited.getReason().name());
-                default -> throw new IllegalArgumentException("Unknown nurture change " + n.getChange().getClass());
+                default -> throw new IllegalStateException("checked above");
             });
             default -> Parsed.unusable("Unexpected record type " + value.getClass().getName());
         };
@@ -87,7 +88,8 @@ final class InputEvents {
             return Parsed.unusable("No leadId");
         }
         if (!leadId.equals(key)) {
-            return Parsed.unusable("Record key " + Optional.ofNullable(key).map(k -> "'" + k + "'").orElse("(none)")
+            // The key itself is not quoted: a producer keying by email would put addresses in logs and headers.
+            return Parsed.unusable("Record key " + (key == null ? "(none)" : "(" + key.length() + " characters)")
                     + " is not the leadId " + leadId + ": the lead's events would not stay on one partition");
         }
         if (blank(eventId)) {

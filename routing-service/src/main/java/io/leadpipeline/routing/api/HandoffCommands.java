@@ -88,11 +88,17 @@ public class HandoffCommands {
             Optional<AnsweredCommand> answered = reader.get().commandResult(commandId);
             if (answered.isPresent()) {
                 CommandResult result = answered.get().result();
-                Handoff handoff = reader.get().handoff(result.handoffId()).orElse(null);
+                Optional<Handoff> handoff = reader.get().handoff(result.handoffId());
+                if (handoff.isEmpty() && result.status() != CommandResult.Status.NOT_FOUND) {
+                    // Answered, but the handoff has since left the store: say what happened without its details.
+                    return result.status() == CommandResult.Status.NO_LONGER_OPEN
+                            ? Problem.response(Response.Status.CONFLICT, "Handoff " + result.handoffId() + " is no longer open")
+                            : Response.ok(java.util.Map.of("handoffId", result.handoffId())).build();
+                }
                 return switch (result.status()) {
-                    case APPLIED, ALREADY_APPLIED -> Response.ok(view(handoff)).build();
+                    case APPLIED, ALREADY_APPLIED -> Response.ok(view(handoff.get())).build();
                     case NOT_FOUND -> Problem.response(Response.Status.NOT_FOUND, "No handoff " + result.handoffId());
-                    case NO_LONGER_OPEN -> noLongerOpen(handoff);
+                    case NO_LONGER_OPEN -> noLongerOpen(handoff.get());
                 };
             }
             try {
