@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.ChildProcess;
 import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.FreePorts;
@@ -194,8 +190,6 @@ class CaptureIdempotencyIT {
     }
 
     private static TopicReader<ConversionCaptured> conversionsReader() {
-        AvroKafkaDeserializer<ConversionCaptured> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, stack.registryUrl(), AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(stack.bootstrapServers(), "lead.conversions", deserializer);
+        return AvroTopicReaders.reader(stack, "lead.conversions");
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.LeadHandedOff;
 
@@ -130,10 +126,7 @@ class OpsConsoleIT {
     }
 
     private static String handoffIdOf(String leadId) {
-        AvroKafkaDeserializer<LeadHandedOff> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, pipeline.stack().registryUrl(),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        try (TopicReader<LeadHandedOff> handoffs = new TopicReader<>(pipeline.stack().bootstrapServers(), "lead.handoffs", deserializer)) {
+        try (TopicReader<LeadHandedOff> handoffs = AvroTopicReaders.reader(pipeline.stack(), "lead.handoffs")) {
             return handoffs.await(r -> r.key().equals(leadId), 1, PATIENCE).get(0).value().getHandoffId();
         }
     }

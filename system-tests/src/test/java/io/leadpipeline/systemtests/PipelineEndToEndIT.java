@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.events.NurtureEnrolled;
@@ -180,9 +177,6 @@ class PipelineEndToEndIT {
     }
 
     private static <T> TopicReader<T> reader(String topic) {
-        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, pipeline.stack().registryUrl(),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(pipeline.stack().bootstrapServers(), topic, deserializer);
+        return AvroTopicReaders.reader(pipeline.stack(), topic);
     }
 }

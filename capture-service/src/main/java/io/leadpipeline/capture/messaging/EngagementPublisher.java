@@ -3,7 +3,6 @@ package io.leadpipeline.capture.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.leadpipeline.capture.config.Channels;
@@ -11,7 +10,6 @@ import io.leadpipeline.capture.config.Topics;
 import io.leadpipeline.events.EngagementTracked;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** Writes engagements to lead.engagements keyed by lead id; the returned Uni completes when the broker acknowledged. */
 @ApplicationScoped
@@ -25,9 +23,6 @@ public class EngagementPublisher {
     }
 
     public Uni<Void> publish(EngagementTracked engagement) {
-        return emitter.sendMessage(Message.of(engagement).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.ENGAGEMENTS)
-                .withKey(engagement.getLeadId())
-                .build()));
+        return emitter.sendMessage(LeadKeyedMessages.to(Topics.ENGAGEMENTS, engagement.getLeadId(), engagement));
     }
 }
