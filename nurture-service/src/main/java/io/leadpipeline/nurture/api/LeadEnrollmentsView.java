@@ -6,13 +6,14 @@ import java.util.List;
 import io.leadpipeline.events.NurtureEnrollmentReason;
 import io.leadpipeline.events.NurtureExitReason;
 import io.leadpipeline.events.SuppressionReason;
+import io.leadpipeline.nurture.domain.Disqualification;
 import io.leadpipeline.nurture.domain.Enrollment;
 import io.leadpipeline.nurture.domain.LeadNurture;
 import io.leadpipeline.nurture.domain.Touch;
 
 /** GET /v1/leads/{leadId}/enrollments: the lead's nurture status and every enrollment, newest first, with its touches. */
 public record LeadEnrollmentsView(String leadId, boolean unsubscribed, boolean erased, boolean parked, Instant parkedAt,
-        int cycles, EnrollmentView current, List<EnrollmentView> enrollments) {
+        boolean disqualified, Instant disqualifiedAt, int cycles, EnrollmentView current, List<EnrollmentView> enrollments) {
 
     public enum Status {
         ACTIVE, EXITED
@@ -33,6 +34,7 @@ public record LeadEnrollmentsView(String leadId, boolean unsubscribed, boolean e
     public static LeadEnrollmentsView of(LeadNurture lead) {
         List<EnrollmentView> all = lead.enrollments().reversed().stream().map(EnrollmentView::of).toList();
         return new LeadEnrollmentsView(lead.leadId(), lead.unsubscribed(), lead.erased(), lead.parked(), lead.parkedAt(),
-                lead.enrollments().size(), lead.active().map(EnrollmentView::of).orElse(null), all);
+                lead.disqualified(), lead.disqualification().map(Disqualification::at).orElse(null), lead.enrollments().size(),
+                lead.active().map(EnrollmentView::of).orElse(null), all);
     }
 }

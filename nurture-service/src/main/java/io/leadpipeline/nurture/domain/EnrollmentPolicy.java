@@ -2,7 +2,10 @@ package io.leadpipeline.nurture.domain;
 
 import java.time.Instant;
 
-/** Whether a nurturable rejection enrolls the lead: one active enrollment, cool-down after an exit, a cap on cycles. */
+/**
+ * Whether a nurturable rejection enrolls the lead: never while a disqualification is in force, one active enrollment,
+ * cool-down after an exit, a cap on cycles.
+ */
 public final class EnrollmentPolicy {
 
     private final Reenrollment reenrollment;
@@ -14,6 +17,9 @@ public final class EnrollmentPolicy {
     public EnrollmentVerdict decide(LeadNurture lead, String sourceEventId, Instant at) {
         if (lead.hasEnrollmentFrom(sourceEventId)) {
             return EnrollmentVerdict.DUPLICATE;
+        }
+        if (lead.disqualified()) {
+            return EnrollmentVerdict.DISQUALIFIED;
         }
         if (lead.active().isPresent()) {
             return EnrollmentVerdict.ALREADY_ENROLLED;

@@ -6,6 +6,8 @@ public enum EnrollmentVerdict {
     ENROLL,
     /** The same rejection was seen before (redelivery, duplicate). */
     DUPLICATE,
+    /** A DISQUALIFIED_* decision is in force: no track until an MQL or SQL decision lifts it. */
+    DISQUALIFIED,
     /** The lead is in an active enrollment: never two at once. */
     ALREADY_ENROLLED,
     /** It left its last track less than the cool-down ago. */

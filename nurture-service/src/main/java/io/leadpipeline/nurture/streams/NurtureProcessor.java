@@ -31,6 +31,7 @@ import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.domain.Cadence;
 import io.leadpipeline.nurture.domain.Contact;
+import io.leadpipeline.nurture.domain.Disqualification;
 import io.leadpipeline.nurture.domain.Enrollment;
 import io.leadpipeline.nurture.domain.EnrollmentPolicy;
 import io.leadpipeline.nurture.domain.EnrollmentVerdict;
@@ -110,12 +111,16 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
     private void onDecision(QualificationDecided decision, Instant at) {
         String leadId = decision.getLeadId();
         if (decision.getStage() == LeadStage.MQL || decision.getStage() == LeadStage.SQL) {
-            exitIfActive(leadId, NurtureExitReason.QUALIFIED, at, decision.getLead());
+            requalify(leadId, at, decision.getLead());
+            return;
+        }
+        if (Disqualification.disqualifies(decision.getRejectionReason())) {
+            disqualify(decision, at);
             return;
         }
         Optional<NurtureEnrollmentReason> reason = TrackSelector.nurturable(decision.getRejectionReason());
         if (reason.isEmpty()) {
-            return; // disqualified leads are never nurtured
+            return; // OTHER (or no reason): nothing nurture has a track for
         }
         LeadSnapshot lead = decision.getLead();
         enroll(leadId, reason.get(), new Persona(decision.getGrade(), lead.getContact().getIndustry(), lead.getFormType()),
@@ -200,6 +205,29 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
                 LOG.debugf("Lead %s not enrolled: %s", leadId, verdict);
             }
         }
+    }
+
+    /** An MQL or SQL decision: the active enrollment exits with QUALIFIED and a disqualification in force is lifted. */
+    private void requalify(String leadId, Instant at, LeadSnapshot snapshot) {
+        LeadNurture lead = leads.get(leadId);
+        if (lead == null) {
+            return;
+        }
+        leads.put(leadId, exit(refreshContact(lead, snapshot), NurtureExitReason.QUALIFIED, at).requalify(at));
+    }
+
+    /**
+     * A DISQUALIFIED_* decision: the active enrollment exits with DISQUALIFIED and the lead is not enrolled again until
+     * an MQL or SQL decision. A lead nurture never kept anything about is left unknown (a flood of spam sign-ups does
+     * not fill the store); its next decision is what counts, as before.
+     */
+    private void disqualify(QualificationDecided decision, Instant at) {
+        LeadNurture lead = leads.get(decision.getLeadId());
+        if (lead == null || lead.hasDisqualificationFrom(decision.getDecisionId())) {
+            return; // unknown, or the same decision again: its exit was written the first time
+        }
+        LeadNurture ended = exit(lead, NurtureExitReason.DISQUALIFIED, at);
+        leads.put(lead.leadId(), ended.disqualify(decision.getDecisionId(), decision.getRejectionReason(), at));
     }
 
     private void exitIfActive(String leadId, NurtureExitReason reason, Instant at, LeadSnapshot snapshot) {

@@ -40,6 +40,7 @@ import io.leadpipeline.events.RejectionReason;
 import io.leadpipeline.events.SuppressionReason;
 import io.leadpipeline.events.TouchChannel;
 import io.leadpipeline.kafka.AvroBinaryEventSerdes;
+import io.leadpipeline.kafka.EventIds;
 import io.leadpipeline.nurture.TestDecisions;
 import io.leadpipeline.nurture.TestRules;
 import io.leadpipeline.nurture.config.Stores;
@@ -50,8 +51,9 @@ import io.leadpipeline.nurture.domain.TouchStatus;
 
 /**
  * Proves the nurture state machine on the topology, with wall-clock punctuation: enrollment per reason and persona,
- * touches at the right times (quiet hours included), every exit, consent, no double or duplicate enrollment,
- * re-enrollment after the cool-down and parking past the cycle cap; trace context carried onto caused events.
+ * touches at the right times (quiet hours included), every exit (disqualification included, written once), consent,
+ * no double or duplicate enrollment, none while disqualified, re-enrollment after the cool-down and parking past the
+ * cycle cap; trace context carried onto caused events.
  */
 class NurtureTopologyTest {
 
@@ -353,6 +355,70 @@ class NurtureTopologyTest {
         assertTrue(lead.erased());
         assertNull(lead.contact(), "email and names are gone from the store");
         assertEquals(1, lead.enrollments().size(), "the anonymous history stays");
+    }
+
+    @Test
+    void shouldEndTheEnrollmentOfALeadDisqualifiedMidTrackOnceAndSendNothingMore() {
+        start();
+        QualificationDecided rejected = reject("bot@gmail.com", RejectionReason.NOT_A_FIT); // nurture: 0h, 2d, 3d
+        String leadId = rejected.getLeadId();
+        String enrollmentId = onlyEnrolled().getEnrollmentId();
+        advance(CHECK);
+        assertEquals(1, onlyTouch().getStep());
+
+        advance(Duration.ofDays(1));
+        QualificationDecided spam = TestDecisions.rejected("bot@gmail.com", RejectionReason.DISQUALIFIED_SPAM, true);
+        pipe(spam);
+        NurtureEnrollmentChanged exit = NurtureEnrollmentChanged.newBuilder()
+                .setEventId(EventIds.derive("enrollment-changed", enrollmentId, "exited"))
+                .setLeadId(leadId)
+                .setOccurredAt(now)
+                .setChange(NurtureExited.newBuilder().setEnrollmentId(enrollmentId).setLeadId(leadId).setTrack("nurture")
+                        .setReason(NurtureExitReason.DISQUALIFIED).setCycle(1).setExitedAt(now).build())
+                .build();
+        assertEquals(List.of(new TestRecord<>(leadId, exit, now)), enrollments.readRecordsToList().stream()
+                .map(r -> new TestRecord<>(r.key(), r.value(), r.getRecordTime())).toList());
+
+        advance(CHECK);
+        pipe(spam); // redelivered
+        assertTrue(enrollments.isEmpty(), "the same decision again writes no second exit");
+        advance(Duration.ofDays(1)); // past step 2's due time (2 days after step 1)
+        runFor(Duration.ofDays(30));
+        assertTrue(touches.isEmpty(), "no touch after the exit");
+        assertTrue(enrollments.isEmpty());
+
+        LeadNurture lead = leads().get(leadId);
+        assertEquals(NurtureExitReason.DISQUALIFIED, lead.enrollments().get(0).exitReason());
+        assertEquals(1, lead.disqualifications().size());
+        assertTrue(lead.disqualified());
+        assertEquals(0L, counts().get(Stores.activeCountKey("nurture")));
+        assertEquals(List.of(NurtureExitReason.DISQUALIFIED), metrics.exits);
+        try (var pending = driver.<String, ScheduledStep>getKeyValueStore(Stores.SCHEDULE).all()) {
+            assertFalse(pending.hasNext(), "the pending step is cancelled");
+        }
+    }
+
+    @Test
+    void shouldNotNurtureADisqualifiedLeadAgainUntilADecisionRequalifiesIt() {
+        start(TestRules.withReenrollment("0d", 5), MONDAY_10_UTC);
+        QualificationDecided first = reject("recruiter@acme.example", RejectionReason.NOT_A_FIT);
+        enrollments.readValuesToList();
+        reject("recruiter@acme.example", RejectionReason.DISQUALIFIED_EXCLUDED_SEGMENT);
+        assertEquals(NurtureExitReason.DISQUALIFIED, onlyExited().getReason());
+
+        reject("recruiter@acme.example", RejectionReason.STALE);
+        outcomes.pipeInput(first.getLeadId(), TestDecisions.outcome(first, HandoffOutcomeType.REJECTED), now);
+        runFor(Duration.ofDays(10));
+        assertTrue(enrollments.isEmpty(), "neither a later rejection nor a closer's enrolls it");
+        assertTrue(touches.isEmpty());
+
+        pipe(TestDecisions.decision("recruiter@acme.example", LeadStage.MQL));
+        assertTrue(enrollments.isEmpty(), "nothing active to exit");
+        reject("recruiter@acme.example", RejectionReason.STALE);
+        NurtureEnrolled again = onlyEnrolled();
+        assertEquals(NurtureEnrollmentReason.STALE, again.getReason());
+        assertEquals(2, again.getCycle());
+        assertFalse(leads().get(first.getLeadId()).disqualified());
     }
 
     @Test

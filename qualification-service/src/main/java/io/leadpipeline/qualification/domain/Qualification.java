@@ -17,7 +17,8 @@ import io.leadpipeline.qualification.domain.scoring.ScoringRules;
  * The stage machine: applies each event to a lead's profile once, re-assesses it and decides whether its stage
  * changes. Rules, in one place:
  * <ul>
- * <li>Every known lead (one that converted) gets a first decision; after that a decision only on a stage change.</li>
+ * <li>Every known lead (one that converted) gets a first decision; after that a decision only on a stage change, or when
+ * a rejected lead turns out to be disqualified (REJECTED → REJECTED/DISQUALIFIED_*, so nurture stops contacting it).</li>
  * <li>Within a cycle stages only move up (REJECTED → MQL → SQL), and only on new activity; decay never moves a lead
  * down. The two ways down: an MQL without progress for {@code stale.mqlAfterDays} becomes REJECTED/STALE (by time),
  * and a disqualification takes an MQL out. An SQL lead stays SQL until a closer rejects it.</li>
@@ -145,7 +146,9 @@ public final class Qualification {
                 case SQL -> false;
                 case MQL -> assessment.stage() == LeadStage.SQL
                         || (assessment.stage() == LeadStage.REJECTED && isDisqualification(assessment.rejectionReason()));
-                case REJECTED -> assessment.stage() != LeadStage.REJECTED;
+                // A rejected lead found to be disqualified is a decision too: nurture must stop mailing it.
+                case REJECTED -> assessment.stage() != LeadStage.REJECTED
+                        || (isDisqualification(assessment.rejectionReason()) && !isDisqualification(profile.rejectionReason()));
             };
         }
         if (!change) {

@@ -271,6 +271,22 @@ class QualificationTopologyTest {
     }
 
     @Test
+    void shouldDecideOnceWhenANurturedLeadTurnsOutToBeDisqualified() {
+        pipe(TestConversions.conversion(MANAGER, FormType.NEWSLETTER_SIGNUP, "Acme", "Marketing Manager", "100", "US", T0));
+        assertEquals(RejectionReason.LOW_SCORE, decisions.readValue().getRejectionReason());
+        pipe(TestConversions.enrolled(MANAGER, "warm-up", T0.plusSeconds(5)));
+
+        pipe(TestConversions.conversion(MANAGER, FormType.CONTENT_DOWNLOAD, "Acme", "Technical Recruiter", "100", "US", T0.plusSeconds(60)));
+        pipe(TestConversions.conversion(MANAGER, FormType.WEBINAR_REGISTRATION, "Acme", "Technical Recruiter", "100", "US", T0.plusSeconds(120)));
+
+        List<QualificationDecided> out = decisions.readValuesToList();
+        assertEquals(1, out.size(), "one decision for the disqualification, none for the activity after it: " + out);
+        assertEquals(LeadStage.REJECTED, out.get(0).getStage());
+        assertEquals(LeadStage.REJECTED, out.get(0).getPreviousStage());
+        assertEquals(RejectionReason.DISQUALIFIED_EXCLUDED_SEGMENT, out.get(0).getRejectionReason());
+    }
+
+    @Test
     void shouldWithdrawConsentOnUnsubscribe() {
         pipe(TestConversions.conversion(MANAGER, FormType.NEWSLETTER_SIGNUP, "Acme", "Marketing Manager", "100", "US", T0));
         pipe(TestConversions.engagement(MANAGER, EngagementType.UNSUBSCRIBED, null, T0.plusSeconds(60)));
