@@ -72,6 +72,16 @@ public final class ChildProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** SIGKILL, as a crash or the OOM killer would end it: no shutdown hook, no flush, no goodbye to the group. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, then SIGKILL after 30 s: the broker needs a moment to close its logs cleanly. */
     @Override
     public void close() {

@@ -26,17 +26,27 @@ public final class DevStack implements AutoCloseable {
     private final int controllerPort = FreePorts.next();
     private final int registryPort = FreePorts.next();
     private final int registryManagementPort = FreePorts.next();
+    private final boolean persistentRegistry;
     private ChildProcess broker;
     private ChildProcess registry;
 
-    private DevStack(DevStackLayout layout, Path workDir) {
+    private DevStack(DevStackLayout layout, Path workDir, boolean persistentRegistry) {
         this.layout = layout;
         this.workDir = workDir;
+        this.persistentRegistry = persistentRegistry;
     }
 
-    /** Starts broker and registry in parallel; their data and logs go under {@code workDir}. */
+    /** Starts broker and registry in parallel; their data and logs go under {@code workDir}; the registry keeps its schemas in memory. */
     public static DevStack start(Path workDir) {
-        DevStack stack = new DevStack(DevStackLayout.fromBuild(), workDir.toAbsolutePath());
+        return start(workDir, false);
+    }
+
+    /**
+     * Starts broker and registry in parallel; with {@code persistentRegistry} the registry keeps its schemas in an H2 file
+     * under {@code workDir}, as the local run does, so a restarted registry serves the same schema ids.
+     */
+    public static DevStack start(Path workDir, boolean persistentRegistry) {
+        DevStack stack = new DevStack(DevStackLayout.fromBuild(), workDir.toAbsolutePath(), persistentRegistry);
         try {
             CompletableFuture<Void> registry = CompletableFuture.runAsync(stack::startRegistry);
             stack.startBroker();
@@ -97,26 +107,37 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** Stops the registry: for tests of what happens while it is unreachable. It keeps no data (in memory). */
+    /** SIGKILLs the broker, keeping its data: for tests of a crash; {@link #startBroker()} restarts it on the same data. */
+    public synchronized void killBroker() {
+        if (broker != null) {
+            broker.kill();
+        }
+    }
+
+    /** Stops the registry: for tests of what happens while it is unreachable. Unless persistent, it keeps no data. */
     public synchronized void stopRegistry() {
         if (registry != null) {
             registry.close();
         }
     }
 
-    /** Starts (or restarts, on the same port) the registry. A restarted registry is empty. */
+    /** Starts (or restarts, on the same port) the registry. A restarted registry is empty unless persistent. */
     public synchronized void startRegistry() {
         if (registry != null && registry.isAlive()) {
             return;
         }
-        registry = ChildProcess.start("apicurio-registry", List.of(ChildProcess.currentJava(),
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.currentJava(),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + registryPort,
                 "-Dquarkus.management.host=127.0.0.1",
                 "-Dquarkus.management.port=" + registryManagementPort,
-                "-Dquarkus.log.level=WARN",
-                "-jar", layout.registryJar().toString()),
+                "-Dquarkus.log.level=WARN"));
+        if (persistentRegistry) {
+            command.add("-Dapicurio.datasource.url=jdbc:h2:file:" + workDir.resolve("registry/registry"));
+        }
+        command.addAll(List.of("-jar", layout.registryJar().toString()));
+        registry = ChildProcess.start("apicurio-registry", command,
                 workDir.resolve("logs/registry.log"), START_TIMEOUT,
                 () -> Probes.httpOk(registryUrl() + "/system/info"));
         Probes.requireBackwardCompatibility(registryBaseUrl());

@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams deserialization handler: a record that cannot be read is copied byte for byte to
  * {@code <topic>.dlq} with the reason in headers, and processing continues. When the dead letter cannot be
- * written the application stops instead, so a poison record is never silently lost.
+ * written the application stops instead, so a poison record is never silently lost. A record that cannot be read only
+ * because the schema registry is unreachable is no poison: the handler waits a moment and fails the task, and
+ * {@link StreamThreadRecovery} restarts the stream thread, which reads the record again (found by the crash run:
+ * a registry restart used to dead-letter valid records).
  * (Kafka 4.1 has no built-in per-topic dead-letter routing; KIP-1034's arrives in 4.2.)
  */
 public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
+    static final long RETRY_PAUSE_MILLIS = 2_000;
 
     private Producer<byte[], byte[]> producer;
     private String service;
@@ -48,6 +52,12 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
+        if (TransientFailures.isTransient(exception)) {
+            LOG.warn("Record {}-{}@{} cannot be read while the schema registry is unreachable ({}); retrying it after {} ms",
+                    record.topic(), record.partition(), record.offset(), TransientFailures.describe(exception), RETRY_PAUSE_MILLIS);
+            pause();
+            return DeserializationHandlerResponse.FAIL;
+        }
         String deadLetterTopic = DeadLetters.topicFor(record.topic());
         Headers headers = new RecordHeaders(record.headers().toArray());
         put(headers, DeadLetters.HEADER_REASON, "Cannot deserialize: " + rootMessage(exception));
@@ -70,6 +80,14 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeserializationHandlerResponse.FAIL;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS); // the stream thread would otherwise restart in a tight loop while the registry is away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

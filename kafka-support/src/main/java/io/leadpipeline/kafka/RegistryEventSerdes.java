@@ -3,7 +3,11 @@ package io.leadpipeline.kafka;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
@@ -14,7 +18,8 @@ import io.apicurio.registry.serde.config.SerdeConfig;
  * Apicurio Avro serdes with their defaults: Confluent wire format (magic byte 0 + 4-byte id), subject
  * {@code <topic>-value}, specific records; producers register their schema on first use. The schema is registered
  * dereferenced (nested records inline), so each topic has exactly one self-contained value schema that any
- * Confluent client can read without resolving references.
+ * Confluent client can read without resolving references. A record written with another topic's schema is refused
+ * as unreadable (and so dead-lettered), never handed to a topology that expects {@code T}.
  */
 public final class RegistryEventSerdes implements EventSerdes {
 
@@ -32,6 +37,25 @@ public final class RegistryEventSerdes implements EventSerdes {
                 SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
                 SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return serde;
+        Deserializer<T> reader = serde.deserializer();
+        return Serdes.serdeFrom(serde.serializer(), new Deserializer<T>() {
+            @Override
+            public T deserialize(String topic, byte[] data) {
+                return expected(type, reader.deserialize(topic, data));
+            }
+
+            @Override
+            public T deserialize(String topic, Headers headers, byte[] data) {
+                return expected(type, reader.deserialize(topic, headers, data));
+            }
+        });
+    }
+
+    /** The specific reader decodes whatever schema the record names: a valid record of another event is still poison here. */
+    static <T> T expected(Class<T> type, Object value) {
+        if (value != null && !type.isInstance(value)) {
+            throw new SerializationException("A " + value.getClass().getSimpleName() + " where a " + type.getSimpleName() + " was expected");
+        }
+        return type.cast(value);
     }
 }

@@ -1,5 +1,7 @@
 package io.leadpipeline.systemtests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,38 +18,63 @@ import io.leadpipeline.devstack.Probes;
 /**
  * The pipeline as a user runs it: a real broker and registry, and the four packaged services
  * ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on random free ports.
+ * A service can be killed and restarted on the same port and state directory, as a supervisor would.
  * Closing stops the services before the broker.
  */
 final class RunningPipeline implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("capture-service", "qualification-service", "routing-service", "nurture-service");
     static final String OPS_CONSOLE = "ops-console";
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
+    /** How the pipeline is started: the ops console too, a registry that keeps its schemas on disk, extra JVM flags for every service. */
+    record Options(boolean withOpsConsole, boolean persistentRegistry, List<String> serviceJvmFlags) {
+
+        static Options defaults() {
+            return new Options(false, false, List.of());
+        }
+    }
+
+    /** One service's fixed place: restarts reuse its port, state directory and flags. */
+    private record Slot(String service, int port, Path stateDir, List<String> extraProperties) {
+    }
 
     private final DevStack stack;
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final List<ChildProcess> services = new ArrayList<>();
+    private final Path root;
+    private final Path workDir;
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
+    private final List<String> serviceJvmFlags;
 
-    private RunningPipeline(DevStack stack) {
+    private RunningPipeline(DevStack stack, Path root, Path workDir, List<String> serviceJvmFlags) {
         this.stack = stack;
+        this.root = root;
+        this.workDir = workDir;
+        this.serviceJvmFlags = List.copyOf(serviceJvmFlags);
     }
 
     static RunningPipeline start() throws Exception {
-        return start(false);
+        return start(Options.defaults());
     }
 
     /** Starts the pipeline, and the ops console after the services when {@code withOpsConsole}. */
     static RunningPipeline start(boolean withOpsConsole) throws Exception {
+        return start(new Options(withOpsConsole, false, List.of()));
+    }
+
+    static RunningPipeline start(Options options) throws Exception {
         Path root = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
         Path workDir = Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")).toAbsolutePath();
         Files.createDirectories(workDir);
-        RunningPipeline pipeline = new RunningPipeline(DevStack.start(Files.createTempDirectory(workDir, "stack-")));
+        Path runDir = Files.createTempDirectory(workDir, "stack-");
+        RunningPipeline pipeline = new RunningPipeline(DevStack.start(runDir, options.persistentRegistry()), root, runDir,
+                options.serviceJvmFlags());
         try {
             for (String service : SERVICES) {
-                pipeline.startService(root, workDir, service, List.of());
+                pipeline.add(service, List.of());
             }
-            if (withOpsConsole) {
-                pipeline.startService(root, workDir, OPS_CONSOLE,
-                        List.of("-Dops-console.routing-url=" + pipeline.url("routing-service", "")));
+            if (options.withOpsConsole()) {
+                pipeline.add(OPS_CONSOLE, List.of("-Dops-console.routing-url=" + pipeline.url("routing-service", "")));
             }
             return pipeline;
         } catch (RuntimeException e) {
@@ -56,36 +83,79 @@ final class RunningPipeline implements AutoCloseable {
         }
     }
 
-    private void startService(Path root, Path workDir, String service, List<String> extraProperties) {
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    private void add(String service, List<String> extraProperties) {
+        int port = FreePorts.next();
+        Slot slot = new Slot(service, port, workDir.resolve("state-" + service), extraProperties);
+        slots.put(service, slot);
+        launch(slot);
+    }
+
+    private void launch(Slot slot) {
+        Path jar = root.resolve(slot.service()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
-        int port = FreePorts.next();
-        ports.put(service, port);
-        List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xmx256m",
-                "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xmx256m"));
+        command.addAll(serviceJvmFlags);
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + slot.port(),
                 "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
                 "-Dapicurio.registry.url=" + stack.registryUrl(),
-                "-Dkafka-streams.state.dir=" + workDir.resolve("state-" + port),
+                "-Dkafka-streams.state.dir=" + slot.stateDir(),
                 "-Dpipeline.config-dir=" + root.resolve("config")));
-        command.addAll(extraProperties);
+        command.addAll(slot.extraProperties());
         command.addAll(List.of("-jar", jar.toString()));
-        services.add(ChildProcess.start(service, command, workDir.resolve("logs/" + service + "-" + port + ".log"),
-                Duration.ofSeconds(120), () -> Probes.httpOk(url(service, "/q/health/ready"))));
+        processes.put(slot.service(), ChildProcess.start(slot.service(), command, logFile(slot), SERVICE_START_TIMEOUT,
+                () -> Probes.httpOk(url(slot.service(), "/q/health/ready"))));
+    }
+
+    /** Each start of a service appends to its own log, so a crash run keeps what every incarnation printed. */
+    private Path logFile(Slot slot) {
+        Path logs = workDir.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+            int incarnation = 1;
+            while (Files.exists(logs.resolve(slot.service() + "-" + incarnation + ".log"))) {
+                incarnation++;
+            }
+            return logs.resolve(slot.service() + "-" + incarnation + ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILLs a service, as a crash would: no graceful shutdown, open transactions left to the broker to abort. */
+    void kill(String service) {
+        ChildProcess process = processes.get(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Starts a stopped or killed service again on the same port and state directory; returns once it is ready. */
+    void restart(String service) {
+        ChildProcess process = processes.get(service);
+        if (process != null && process.isAlive()) {
+            process.close();
+        }
+        launch(slots.get(service));
     }
 
     String url(String service, String path) {
-        return "http://127.0.0.1:" + ports.get(service) + path;
+        return "http://127.0.0.1:" + slots.get(service).port() + path;
     }
 
     DevStack stack() {
         return stack;
     }
 
+    Path workDir() {
+        return workDir;
+    }
+
     @Override
     public void close() {
-        services.reversed().forEach(ChildProcess::close);
+        new ArrayList<>(processes.values()).reversed().forEach(ChildProcess::close);
         stack.close();
     }
 }

@@ -137,9 +137,15 @@ public class ConversionIntake {
                                 "This Idempotency-Key was already used for a different submission", List.of(), Map.of()));
                     });
         }
-        String conversionId = ConversionIds.forContent(siteId, fingerprint, receivedAt, rules.idempotency().doubleClickWindow());
-        return recent.onceForContent(siteId + "|" + fingerprint,
-                () -> write(endpoint, conversionId, conversion, siteForm, client, trusted, receivedAt));
+        String scopedFingerprint = siteId + "|" + fingerprint;
+        String conversionId = recent.contentConversionId(scopedFingerprint,
+                () -> ConversionIds.forContent(siteId, fingerprint, receivedAt, rules.idempotency().doubleClickWindow()));
+        return recent.onceForContent(scopedFingerprint,
+                () -> write(endpoint, conversionId, conversion, siteForm, client, trusted, receivedAt).invoke(outcome -> {
+                    if (outcome instanceof CaptureOutcome.Refused refused && refused.refusal().status() == 503) {
+                        recent.unconfirmed(scopedFingerprint, conversionId); // it may have reached the broker all the same
+                    }
+                }));
     }
 
     private Uni<CaptureOutcome> write(Endpoint endpoint, String conversionId, NormalizedConversion conversion, SiteForm siteForm,

@@ -28,12 +28,36 @@ public class RecentConversions {
 
     private final Cache<String, Entry> byIdempotencyKey;
     private final Cache<String, Entry> byContent;
+    private final Cache<String, String> contentIds;
+    private final Cache<String, String> unconfirmedContentIds;
     private final CaptureMetrics metrics;
 
     public RecentConversions(CaptureRules rules, CaptureMetrics metrics) {
         this.byIdempotencyKey = cache(rules.idempotency().keyRetention());
         this.byContent = cache(rules.idempotency().doubleClickWindow());
+        this.contentIds = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+                .expireAfterWrite(rules.idempotency().doubleClickWindow()).build();
+        this.unconfirmedContentIds = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+                .expireAfterWrite(rules.idempotency().keyRetention()).build();
         this.metrics = metrics;
+    }
+
+    /**
+     * The conversion id for a submission without Idempotency-Key: the one given to the first identical submission within
+     * the double-click window, even when that one's write failed. A write that timed out may still have reached the
+     * broker, so its retry must carry the same id for consumers to drop the copy (found by the crash run).
+     */
+    public String contentConversionId(String scopedFingerprint, Supplier<String> newId) {
+        String unconfirmed = unconfirmedContentIds.getIfPresent(scopedFingerprint);
+        return unconfirmed != null ? unconfirmed : contentIds.get(scopedFingerprint, key -> newId.get());
+    }
+
+    /**
+     * Remembers, for as long as an Idempotency-Key, the id of a write that was answered 503: the client retries it later
+     * than the double-click window (a broker outage lasts longer), and the retry must still carry the same id.
+     */
+    public void unconfirmed(String scopedFingerprint, String conversionId) {
+        unconfirmedContentIds.put(scopedFingerprint, conversionId);
     }
 
     /**

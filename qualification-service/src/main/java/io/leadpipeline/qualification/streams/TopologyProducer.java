@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.opentelemetry.api.OpenTelemetry;
 
 import io.leadpipeline.kafka.RegistryEventSerdes;
+import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.qualification.domain.Qualification;
 
@@ -24,5 +26,12 @@ public class TopologyProducer {
             QualificationMetrics metrics, OpenTelemetry openTelemetry) {
         return QualificationTopology.build(new RegistryEventSerdes(registryUrl), qualification, scanInterval, metrics,
                 new StreamsTracing(openTelemetry));
+    }
+
+    /** Quarkus sets this on the KafkaStreams it starts: a failed stream thread is replaced, never left dead. */
+    @Produces
+    @ApplicationScoped
+    StreamsUncaughtExceptionHandler streamThreadRecovery() {
+        return new StreamThreadRecovery();
     }
 }
