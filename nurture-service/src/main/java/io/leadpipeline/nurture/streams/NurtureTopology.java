@@ -1,8 +1,12 @@
 package io.leadpipeline.nurture.streams;
 
 import java.time.Duration;
+import java.util.Map;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -12,6 +16,7 @@ import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.events.NurtureEnrollmentChanged;
 import io.leadpipeline.events.NurtureTouchDue;
 import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventSerdes;
 import io.leadpipeline.kafka.JsonSerde;
 import io.leadpipeline.kafka.StreamsTracing;
@@ -21,9 +26,10 @@ import io.leadpipeline.nurture.domain.LeadNurture;
 import io.leadpipeline.nurture.domain.NurtureRules;
 
 /**
- * lead.decisions, lead.handoff-outcomes and lead.engagements → one {@link NurtureProcessor} with its stores →
- * lead.nurture-enrollments and lead.nurture-touches. The three inputs are keyed by lead id with the same partition
- * count, so they form one sub-topology whose task p sees partition p of each: all of a lead's events, in one place.
+ * lead.decisions, lead.handoff-outcomes and lead.engagements → {@link InputGuard} → one {@link NurtureProcessor} with
+ * its stores → lead.nurture-enrollments and lead.nurture-touches; a record the guard refuses goes to its
+ * {@code <input>.dlq} instead. The three inputs are keyed by lead id with the same partition count, so they form one
+ * sub-topology whose task p sees partition p of each: all of a lead's events, in one place.
  */
 public final class NurtureTopology {
 
@@ -32,7 +38,10 @@ public final class NurtureTopology {
     private static final String ENGAGEMENTS_SOURCE = "engagements";
     static final String ENROLLMENTS_SINK = "nurture-enrollments-sink";
     static final String TOUCHES_SINK = "nurture-touches-sink";
-    private static final String PROCESSOR = "nurture";
+    static final String CHECK = "check-inputs";
+    static final String PROCESSOR = "nurture";
+    /** As the application id: the dlq.service header and the service tag of dlq_writes_total. */
+    static final String SERVICE_NAME = "nurture-service";
 
     private NurtureTopology() {
     }
@@ -44,15 +53,19 @@ public final class NurtureTopology {
 
     public static Topology build(EventSerdes serdes, NurtureRules rules, Duration checkInterval, NurtureMetrics metrics,
             StreamsTracing tracing) {
+        Serde<QualificationDecided> decisions = serdes.valueSerde(QualificationDecided.class);
+        Serde<HandoffOutcomeRecorded> outcomes = serdes.valueSerde(HandoffOutcomeRecorded.class);
+        Serde<EngagementTracked> engagements = serdes.valueSerde(EngagementTracked.class);
         Topology topology = new Topology();
-        topology.addSource(DECISIONS_SOURCE, Serdes.String().deserializer(),
-                serdes.valueSerde(QualificationDecided.class).deserializer(), Topics.DECISIONS);
-        topology.addSource(OUTCOMES_SOURCE, Serdes.String().deserializer(),
-                serdes.valueSerde(HandoffOutcomeRecorded.class).deserializer(), Topics.HANDOFF_OUTCOMES);
-        topology.addSource(ENGAGEMENTS_SOURCE, Serdes.String().deserializer(),
-                serdes.valueSerde(EngagementTracked.class).deserializer(), Topics.ENGAGEMENTS);
-        topology.addProcessor(PROCESSOR, () -> new NurtureProcessor(rules, checkInterval, metrics, tracing),
+        topology.addSource(DECISIONS_SOURCE, Serdes.String().deserializer(), decisions.deserializer(), Topics.DECISIONS);
+        topology.addSource(OUTCOMES_SOURCE, Serdes.String().deserializer(), outcomes.deserializer(), Topics.HANDOFF_OUTCOMES);
+        topology.addSource(ENGAGEMENTS_SOURCE, Serdes.String().deserializer(), engagements.deserializer(), Topics.ENGAGEMENTS);
+        // A dead letter is re-serialized with its source topic's serde, so it carries the schema id it was read with.
+        Map<String, Serializer<SpecificRecord>> sourceSerializers = Map.of(Topics.DECISIONS, anyRecord(decisions),
+                Topics.HANDOFF_OUTCOMES, anyRecord(outcomes), Topics.ENGAGEMENTS, anyRecord(engagements));
+        topology.addProcessor(CHECK, () -> new InputGuard(sourceSerializers, SERVICE_NAME),
                 DECISIONS_SOURCE, OUTCOMES_SOURCE, ENGAGEMENTS_SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new NurtureProcessor(rules, checkInterval, metrics, tracing), CHECK);
         topology.addStateStore(store(Stores.LEADS, JsonSerde.of(LeadNurture.class)), PROCESSOR);
         topology.addStateStore(store(Stores.SCHEDULE, JsonSerde.of(ScheduledStep.class)), PROCESSOR);
         topology.addStateStore(store(Stores.COUNTS, Serdes.Long()), PROCESSOR);
@@ -60,10 +73,24 @@ public final class NurtureTopology {
                 serdes.valueSerde(NurtureEnrollmentChanged.class).serializer(), PROCESSOR);
         topology.addSink(TOUCHES_SINK, Topics.NURTURE_TOUCHES, Serdes.String().serializer(),
                 serdes.valueSerde(NurtureTouchDue.class).serializer(), PROCESSOR);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Serializer<Object> bytes = (Serializer) Serdes.ByteArray().serializer();
+        for (String input : sourceSerializers.keySet()) {
+            topology.addSink(deadLetterSink(input), DeadLetters.topicFor(input), Serdes.String().serializer(), bytes, CHECK);
+        }
         return topology;
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
+    @SuppressWarnings("unchecked")
+    private static Serializer<SpecificRecord> anyRecord(Serde<? extends SpecificRecord> serde) {
+        return (Serializer<SpecificRecord>) serde.serializer();
+    }
+
+    static String deadLetterSink(String sourceTopic) {
+        return "dead-letters-" + sourceTopic;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
         return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }

@@ -1,5 +1,6 @@
 package io.leadpipeline.nurture.streams;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,6 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.leadpipeline.events.EngagementTracked;
 import io.leadpipeline.events.EngagementType;
@@ -40,6 +48,8 @@ import io.leadpipeline.events.RejectionReason;
 import io.leadpipeline.events.SuppressionReason;
 import io.leadpipeline.events.TouchChannel;
 import io.leadpipeline.kafka.AvroBinaryEventSerdes;
+import io.leadpipeline.kafka.DeadLetterMetrics;
+import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventIds;
 import io.leadpipeline.nurture.TestDecisions;
 import io.leadpipeline.nurture.TestRules;
@@ -53,7 +63,8 @@ import io.leadpipeline.nurture.domain.TouchStatus;
  * Proves the nurture state machine on the topology, with wall-clock punctuation: enrollment per reason and persona,
  * touches at the right times (quiet hours included), every exit (disqualification included, written once), consent,
  * no double or duplicate enrollment, none while disqualified, re-enrollment after the cool-down and parking past the
- * cycle cap; trace context carried onto caused events.
+ * cycle cap; trace context carried onto caused events; unusable input records dead-lettered while the next one is
+ * nurtured.
  */
 class NurtureTopologyTest {
 
@@ -69,6 +80,8 @@ class NurtureTopologyTest {
     private TestInputTopic<String, EngagementTracked> engagements;
     private TestOutputTopic<String, NurtureEnrollmentChanged> enrollments;
     private TestOutputTopic<String, NurtureTouchDue> touches;
+    private Map<String, TestOutputTopic<String, byte[]>> deadLetters;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private void start(NurtureRules rules, Instant startAt) {
         Properties props = new Properties();
@@ -86,6 +99,12 @@ class NurtureTopologyTest {
                 serdes.valueSerde(NurtureEnrollmentChanged.class).deserializer());
         touches = driver.createOutputTopic(Topics.NURTURE_TOUCHES, Serdes.String().deserializer(),
                 serdes.valueSerde(NurtureTouchDue.class).deserializer());
+        deadLetters = new HashMap<>();
+        for (String input : Topics.INPUTS) {
+            deadLetters.put(input, driver.createOutputTopic(DeadLetters.topicFor(input), Serdes.String().deserializer(),
+                    Serdes.ByteArray().deserializer()));
+        }
+        Metrics.globalRegistry.add(meters);
     }
 
     private void start() {
@@ -94,6 +113,7 @@ class NurtureTopologyTest {
 
     @AfterEach
     void tearDown() {
+        Metrics.globalRegistry.remove(meters);
         if (driver != null) {
             driver.close();
         }
@@ -522,6 +542,87 @@ class NurtureTopologyTest {
         assertEquals(2, lead.enrollments().size());
         assertEquals(1L, counts().get(Stores.PARKED_COUNT), "counted once");
         assertEquals(1, metrics.parked);
+    }
+
+    // --- unusable records ---
+
+    @Test
+    void shouldDeadLetterADecisionKeyedByAnotherIdAndEnrollTheNextOne() {
+        start();
+        QualificationDecided misKeyed = TestDecisions.rejected("someone@gmail.com", RejectionReason.NOT_A_FIT, true);
+        decisions.pipeInput("someone@gmail.com", misKeyed, now);
+        QualificationDecided rejected = reject("student@gmail.com", RejectionReason.NOT_A_FIT);
+
+        assertDeadLetter(Topics.DECISIONS, "someone@gmail.com", misKeyed, "Record key (17 characters) is not the leadId "
+                + misKeyed.getLeadId() + ": the lead's state is kept in the task of its own key");
+        NurtureEnrolled enrolled = onlyEnrolled();
+        assertEquals(List.of(rejected.getLeadId(), rejected.getDecisionId()), List.of(enrolled.getLeadId(), enrolled.getSourceEventId()));
+        assertNull(leads().get(misKeyed.getLeadId()), "nothing kept about the dead-lettered decision's lead");
+        assertTrue(touches.isEmpty());
+    }
+
+    @Test
+    void shouldDeadLetterAnOutcomeWithoutAnOutcomeIdAndRecycleTheNextOne() {
+        start();
+        QualificationDecided sql = TestDecisions.decision("maybe-later@acme.example", LeadStage.SQL);
+        HandoffOutcomeRecorded anonymous = TestDecisions.outcome(sql, HandoffOutcomeType.REJECTED);
+        anonymous.setOutcomeId(" ");
+        outcomes.pipeInput(sql.getLeadId(), anonymous, now);
+        HandoffOutcomeRecorded rejected = TestDecisions.outcome(sql, HandoffOutcomeType.REJECTED);
+        outcomes.pipeInput(sql.getLeadId(), rejected, now);
+
+        assertDeadLetter(Topics.HANDOFF_OUTCOMES, sql.getLeadId(), anonymous, "No outcomeId: the outcome cannot be deduplicated");
+        NurtureEnrolled enrolled = onlyEnrolled();
+        assertEquals(List.of("recycle", rejected.getOutcomeId()), List.of(enrolled.getTrack(), enrolled.getSourceEventId()),
+                "enrolled by the usable outcome, not the dead-lettered one");
+        assertTrue(touches.isEmpty());
+    }
+
+    @Test
+    void shouldDeadLetterAnUnsubscribeKeyedByAnotherLeadAndApplyTheNextOne() {
+        start();
+        QualificationDecided stays = reject("stays@gmail.com", RejectionReason.NOT_A_FIT);
+        QualificationDecided leaves = reject("leaves@gmail.com", RejectionReason.NOT_A_FIT);
+        assertEquals(2, enrollments.readValuesToList().size());
+        EngagementTracked misKeyed = TestDecisions.engagement(stays.getLeadId(), EngagementType.UNSUBSCRIBED);
+        engagements.pipeInput(leaves.getLeadId(), misKeyed, now);
+        engagements.pipeInput(leaves.getLeadId(), TestDecisions.engagement(leaves.getLeadId(), EngagementType.UNSUBSCRIBED), now);
+
+        assertDeadLetter(Topics.ENGAGEMENTS, leaves.getLeadId(), misKeyed, "Record key (36 characters) is not the leadId "
+                + stays.getLeadId() + ": the lead's state is kept in the task of its own key");
+        List<NurtureEnrollmentChanged> changes = enrollments.readValuesToList();
+        assertEquals(List.of(leaves.getLeadId()), changes.stream().map(NurtureEnrollmentChanged::getLeadId).toList());
+        assertEquals(NurtureExitReason.UNSUBSCRIBED, assertInstanceOf(NurtureExited.class, changes.get(0).getChange()).getReason());
+        assertFalse(leads().get(stays.getLeadId()).unsubscribed());
+        assertTrue(leads().get(stays.getLeadId()).active().isPresent());
+        assertTrue(touches.isEmpty());
+    }
+
+    /** Exactly one dead letter, on the source's .dlq and nowhere else: the source's bytes, the reason and where it was read. */
+    private <V extends SpecificRecord> void assertDeadLetter(String source, String key, V value, String reason) {
+        List<TestRecord<String, byte[]>> written = deadLetters.get(source).readRecordsToList();
+        assertEquals(1, written.size(), "dead letters on " + DeadLetters.topicFor(source));
+        TestRecord<String, byte[]> dead = written.get(0);
+        assertEquals(key, dead.key());
+        @SuppressWarnings("unchecked")
+        Class<V> type = (Class<V>) value.getClass();
+        assertArrayEquals(serdes.valueSerde(type).serializer().serialize(source, value), dead.value());
+        assertEquals(Map.of(DeadLetters.HEADER_REASON, reason, DeadLetters.HEADER_EXCEPTION, DeadLetterMetrics.VALIDATION,
+                DeadLetters.HEADER_SOURCE_TOPIC, source, DeadLetters.HEADER_SOURCE_PARTITION, "0",
+                DeadLetters.HEADER_SOURCE_OFFSET, "0", DeadLetters.HEADER_SERVICE, "nurture-service"), dlqHeaders(dead));
+        deadLetters.forEach((topic, output) -> assertTrue(output.isEmpty(), "nothing on " + DeadLetters.topicFor(topic)));
+        assertEquals(1.0, meters.get(DeadLetterMetrics.NAME).tags("service", "nurture-service", "topic", DeadLetters.topicFor(source),
+                "reason_kind", DeadLetterMetrics.VALIDATION).counter().count());
+    }
+
+    private static Map<String, String> dlqHeaders(TestRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(header -> {
+            if (header.key().startsWith("dlq.")) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        });
+        return headers;
     }
 
     // --- helpers ---

@@ -1,14 +1,18 @@
 package io.leadpipeline.routing.streams;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,6 +24,7 @@ import io.leadpipeline.events.HandoffResponseSubmitted;
 import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventSerdes;
 import io.leadpipeline.kafka.JsonSerde;
 import io.leadpipeline.kafka.StreamsTracing;
@@ -33,7 +38,7 @@ import io.leadpipeline.routing.domain.RoutingRules;
 
 /**
  * SQL decisions, closers' answers and availability changes → one routing desk → lead.handoffs and
- * lead.handoff-outcomes.
+ * lead.handoff-outcomes; a record the desk could not use ({@link InputChecks}) goes to its {@code <input>.dlq} instead.
  *
  * <p>Routing decisions share state across leads (whose turn it is, each closer's load, the queue), so all three
  * inputs are repartitioned into single-partition topics and meet in one task: exactly one instance routes at a
@@ -47,6 +52,8 @@ public final class RoutingTopology {
     static final String DESK_DECISIONS = "desk-decisions";
     static final String DESK_RESPONSES = "desk-responses";
     static final String DESK_AVAILABILITY = "desk-availability";
+    /** As the application id: the dlq.service header and the service tag of dlq_writes_total. */
+    static final String SERVICE_NAME = "routing-service";
 
     private RoutingTopology() {
     }
@@ -74,18 +81,23 @@ public final class RoutingTopology {
         builder.addStateStore(store(Stores.SLA_TIMERS, Serdes.String()));
         builder.addStateStore(store(Stores.COMMAND_RESULTS, JsonSerde.of(AnsweredCommand.class)));
 
-        KStream<String, DeskInput> decisions = builder
+        // Unusable records are dead-lettered before the repartition, where their source topic, partition and offset are known.
+        KStream<String, DeskInput> decisions = usable(builder
                 .stream(Topics.DECISIONS, Consumed.with(Serdes.String(), decisionSerde))
-                .filter((leadId, decision) -> decision.getStage() == LeadStage.SQL)
+                // Other stages are not routing's business; a tombstone (no stage) is passed on to be dead-lettered.
+                .filter((leadId, decision) -> decision == null || decision.getStage() == LeadStage.SQL),
+                Topics.DECISIONS, decisionSerde, InputChecks::decision)
                 .repartition(toDesk(DESK_DECISIONS, decisionSerde))
                 .mapValues(DeskInput.Decision::new);
-        KStream<String, DeskInput> responses = builder
-                .stream(Topics.HANDOFF_RESPONSES, Consumed.with(Serdes.String(), responseSerde))
+        KStream<String, DeskInput> responses = usable(builder
+                .stream(Topics.HANDOFF_RESPONSES, Consumed.with(Serdes.String(), responseSerde)),
+                Topics.HANDOFF_RESPONSES, responseSerde, InputChecks::response)
                 .repartition(toDesk(DESK_RESPONSES, responseSerde))
                 .mapValues(DeskInput.Response::new);
-        KStream<String, DeskInput> availability = builder
+        KStream<String, DeskInput> availability = usable(builder
                 .stream(Topics.CLOSER_AVAILABILITY, Consumed.with(Serdes.String(), availabilitySerde))
-                .filter((closerId, change) -> change != null) // a tombstone from compaction housekeeping carries nothing
+                .filter((closerId, change) -> change != null), // a tombstone from compaction housekeeping carries nothing
+                Topics.CLOSER_AVAILABILITY, availabilitySerde, InputChecks::availability)
                 .repartition(toDesk(DESK_AVAILABILITY, availabilitySerde))
                 .mapValues(DeskInput.AvailabilityChange::new);
 
@@ -100,6 +112,20 @@ public final class RoutingTopology {
                 .mapValues(event -> (HandoffOutcomeRecorded) event)
                 .to(Topics.HANDOFF_OUTCOMES, Produced.with(Serdes.String(), serdes.valueSerde(HandoffOutcomeRecorded.class)));
         return builder.build();
+    }
+
+    /** The records of {@code topic} that {@code check} passes; the others go, as their topic's bytes, to {@code <topic>.dlq}. */
+    private static <V> KStream<String, V> usable(KStream<String, V> input, String topic, Serde<V> serde,
+            BiFunction<String, V, Optional<String>> check) {
+        String prefix = "check-" + topic + "-";
+        return input.split(Named.as(prefix))
+                .branch((key, value) -> check.apply(key, value).isPresent(), Branched.withConsumer(unusable -> unusable
+                        .process(() -> new DeadLetterWriter<>(serde.serializer(), check, SERVICE_NAME),
+                                Named.as(prefix + "to-dead-letter"))
+                        .to(DeadLetters.topicFor(topic), Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName(prefix + "dlq")), "unusable"))
+                .defaultBranch(Branched.as("usable"))
+                .get(prefix + "usable");
     }
 
     private static <V> Repartitioned<String, V> toDesk(String name, Serde<V> valueSerde) {

@@ -1,6 +1,7 @@
 package io.leadpipeline.routing.streams;
 
 import static io.leadpipeline.routing.domain.TestRules.alwaysOn;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -21,6 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.leadpipeline.events.AssignmentStrategy;
 import io.leadpipeline.events.CloserAvailabilityChanged;
@@ -33,6 +40,8 @@ import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.AvroBinaryEventSerdes;
+import io.leadpipeline.kafka.DeadLetterMetrics;
+import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventIds;
 import io.leadpipeline.routing.TestDecisions;
 import io.leadpipeline.routing.config.Stores;
@@ -46,7 +55,7 @@ import io.leadpipeline.routing.domain.TestRules;
 /**
  * Proves the routing topology: exactly one handoff per SQL decision under duplicates; SLA expiry, reassignment and
  * escalation by wall-clock punctuation; closers' answers and availability arriving on their topics; trace context
- * carried from each input onto the events it causes.
+ * carried from each input onto the events it causes; unusable input records dead-lettered while the next one is routed.
  */
 class RoutingTopologyTest {
 
@@ -60,6 +69,8 @@ class RoutingTopologyTest {
     private TestInputTopic<String, CloserAvailabilityChanged> availability;
     private TestOutputTopic<String, LeadHandedOff> handoffs;
     private TestOutputTopic<String, HandoffOutcomeRecorded> outcomes;
+    private Map<String, TestOutputTopic<String, byte[]>> deadLetters;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private void start(CloserProfile... closers) {
         start(TestRules.onePool(PoolStrategy.ROUND_ROBIN, closers));
@@ -78,10 +89,19 @@ class RoutingTopologyTest {
         handoffs = driver.createOutputTopic(Topics.HANDOFFS, Serdes.String().deserializer(), serdes.valueSerde(LeadHandedOff.class).deserializer());
         outcomes = driver.createOutputTopic(Topics.HANDOFF_OUTCOMES, Serdes.String().deserializer(),
                 serdes.valueSerde(HandoffOutcomeRecorded.class).deserializer());
+        deadLetters = Map.of(Topics.DECISIONS, deadLetterTopic(Topics.DECISIONS),
+                Topics.HANDOFF_RESPONSES, deadLetterTopic(Topics.HANDOFF_RESPONSES),
+                Topics.CLOSER_AVAILABILITY, deadLetterTopic(Topics.CLOSER_AVAILABILITY));
+        Metrics.globalRegistry.add(meters);
+    }
+
+    private TestOutputTopic<String, byte[]> deadLetterTopic(String source) {
+        return driver.createOutputTopic(DeadLetters.topicFor(source), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     @AfterEach
     void tearDown() {
+        Metrics.globalRegistry.remove(meters);
         driver.close();
     }
 
@@ -278,5 +298,82 @@ class RoutingTopologyTest {
         sql("c@globex.example");
 
         assertEquals(List.of("ben", "ben", "ava"), handoffs.readValuesToList().stream().map(h -> h.getCloser().getId()).toList());
+    }
+
+    // --- unusable records ---
+
+    @Test
+    void shouldDeadLetterADecisionKeyedByAnotherIdAndRouteTheNextOne() {
+        start(alwaysOn("ava", 10));
+        QualificationDecided misKeyed = TestDecisions.decision("someone@acme.example", LeadStage.SQL);
+        decisions.pipeInput("someone@acme.example", misKeyed);
+        QualificationDecided sql = sql("vp@acme.example");
+
+        assertDeadLetter(Topics.DECISIONS, "someone@acme.example", misKeyed, 0,
+                "Record key (20 characters) is not the leadId " + misKeyed.getLeadId());
+        assertEquals(List.of(sql.getDecisionId()), handoffs.readValuesToList().stream().map(LeadHandedOff::getDecisionId).toList());
+        assertTrue(outcomes.isEmpty());
+    }
+
+    @Test
+    void shouldDeadLetterAnAnswerWithoutACommandIdAndApplyTheNextOne() {
+        start(alwaysOn("ava", 10));
+        sql("vp@acme.example");
+        LeadHandedOff handoff = handoffs.readValue();
+        HandoffResponseSubmitted anonymous = new HandoffResponseSubmitted(" ", handoff.getHandoffId(), handoff.getLeadId(),
+                HandoffResponse.ACCEPT, null, null, START);
+        responses.pipeInput(handoff.getLeadId(), anonymous);
+        answer("cmd-1", handoff, HandoffResponse.REJECT, "NO_BUDGET", null);
+
+        assertDeadLetter(Topics.HANDOFF_RESPONSES, handoff.getLeadId(), anonymous, 0,
+                "No commandId: the answer cannot be deduplicated or reported back");
+        List<HandoffOutcomeRecorded> recorded = outcomes.readValuesToList();
+        assertEquals(List.of(HandoffOutcomeType.REJECTED), recorded.stream().map(HandoffOutcomeRecorded::getOutcome).toList(),
+                "the dead-lettered accept was not applied");
+        assertNull(driver.<String, AnsweredCommand>getKeyValueStore(Stores.COMMAND_RESULTS).get(" "));
+        assertTrue(handoffs.isEmpty());
+    }
+
+    @Test
+    void shouldDeadLetterAnAvailabilityChangeKeyedByAnotherCloserAndApplyTheNextOne() {
+        start(alwaysOn("ava", 10), alwaysOn("ben", 10));
+        CloserAvailabilityChanged misKeyed = new CloserAvailabilityChanged("c1", "ben", false, null, START);
+        availability.pipeInput("ava", misKeyed);
+        availability.pipeInput("ava", new CloserAvailabilityChanged("c2", "ava", false, null, START));
+        sql("vp@acme.example");
+
+        assertDeadLetter(Topics.CLOSER_AVAILABILITY, "ava", misKeyed, 0, "Record key (3 characters) is not the closerId ben");
+        assertEquals(List.of("ben"), handoffs.readValuesToList().stream().map(h -> h.getCloser().getId()).toList(),
+                "ava is away, ben was never taken out");
+        assertNull(driver.getKeyValueStore(Stores.CLOSER_AVAILABILITY).get("ben"));
+        assertTrue(outcomes.isEmpty());
+    }
+
+    /** Exactly one dead letter, on the source's .dlq and nowhere else: the source's bytes, the reason and where it was read. */
+    private <V extends SpecificRecord> void assertDeadLetter(String source, String key, V value, long offset, String reason) {
+        List<TestRecord<String, byte[]>> written = deadLetters.get(source).readRecordsToList();
+        assertEquals(1, written.size(), "dead letters on " + DeadLetters.topicFor(source));
+        TestRecord<String, byte[]> dead = written.get(0);
+        assertEquals(key, dead.key());
+        @SuppressWarnings("unchecked")
+        Class<V> type = (Class<V>) value.getClass();
+        assertArrayEquals(serdes.valueSerde(type).serializer().serialize(source, value), dead.value());
+        assertEquals(Map.of(DeadLetters.HEADER_REASON, reason, DeadLetters.HEADER_EXCEPTION, DeadLetterMetrics.VALIDATION,
+                DeadLetters.HEADER_SOURCE_TOPIC, source, DeadLetters.HEADER_SOURCE_PARTITION, "0",
+                DeadLetters.HEADER_SOURCE_OFFSET, Long.toString(offset), DeadLetters.HEADER_SERVICE, "routing-service"),
+                dlqHeaders(dead));
+        deadLetters.forEach((topic, output) -> assertTrue(output.isEmpty(), "nothing on " + DeadLetters.topicFor(topic)));
+        assertEquals(1.0, meters.get(DeadLetterMetrics.NAME).tags("service", "routing-service", "topic", DeadLetters.topicFor(source),
+                "reason_kind", DeadLetterMetrics.VALIDATION).counter().count());
+    }
+
+    private static Map<String, String> dlqHeaders(TestRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(header -> {
+            if (header.key().startsWith("dlq.")) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        });
+        return headers;
     }
 }
