@@ -1,6 +1,5 @@
 package io.leadpipeline.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +12,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -59,13 +57,8 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
             return DeserializationHandlerResponse.FAIL;
         }
         String deadLetterTopic = DeadLetters.topicFor(record.topic());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        put(headers, DeadLetters.HEADER_REASON, "Cannot deserialize: " + rootMessage(exception));
-        put(headers, DeadLetters.HEADER_EXCEPTION, exception.getClass().getName());
-        put(headers, DeadLetters.HEADER_SOURCE_TOPIC, record.topic());
-        put(headers, DeadLetters.HEADER_SOURCE_PARTITION, Integer.toString(record.partition()));
-        put(headers, DeadLetters.HEADER_SOURCE_OFFSET, Long.toString(record.offset()));
-        put(headers, DeadLetters.HEADER_SERVICE, service);
+        Headers headers = UnusableRecords.deadLetterHeaders(record.headers(), "Cannot deserialize: " + rootMessage(exception),
+                exception.getClass().getName(), record.topic(), record.partition(), record.offset(), service);
         try {
             producer.send(new ProducerRecord<>(deadLetterTopic, null, record.timestamp(), record.key(), record.value(),
                     headers)).get(30, TimeUnit.SECONDS);
@@ -91,10 +84,6 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
         }
     }
 
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 
     private static String rootMessage(Throwable exception) {
         Throwable root = exception;

@@ -1,21 +1,18 @@
 package io.leadpipeline.nurture.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.jboss.logging.Logger;
 
 import io.leadpipeline.kafka.DeadLetterMetrics;
-import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.UnusableRecords;
 
 /**
  * Stands between the three sources and the nurture processor: a record {@link InputChecks} passes goes on to the
@@ -25,7 +22,6 @@ import io.leadpipeline.kafka.DeadLetters;
  */
 final class InputGuard implements Processor<String, Object, String, Object> {
 
-    private static final Logger LOG = Logger.getLogger(InputGuard.class);
 
     private final Map<String, Serializer<SpecificRecord>> sourceSerializers;
     private final String serviceName;
@@ -53,24 +49,12 @@ final class InputGuard implements Processor<String, Object, String, Object> {
 
     private void deadLetter(Record<String, Object> record, String reason) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        String deadLetterTopic = DeadLetters.topicFor(source.topic());
         byte[] bytes = sourceSerializers.get(source.topic()).serialize(source.topic(), (SpecificRecord) record.value());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        put(headers, DeadLetters.HEADER_REASON, reason);
-        put(headers, DeadLetters.HEADER_EXCEPTION, DeadLetterMetrics.VALIDATION);
-        put(headers, DeadLetters.HEADER_SOURCE_TOPIC, source.topic());
-        put(headers, DeadLetters.HEADER_SOURCE_PARTITION, Integer.toString(source.partition()));
-        put(headers, DeadLetters.HEADER_SOURCE_OFFSET, Long.toString(source.offset()));
-        put(headers, DeadLetters.HEADER_SERVICE, serviceName);
-        LOG.warnf("Record %s-%d@%d is unusable (%s); copied to %s", source.topic(), source.partition(), source.offset(), reason,
-                deadLetterTopic);
+        Headers headers = UnusableRecords.deadLetterHeaders(record.headers(), reason, DeadLetterMetrics.VALIDATION, source.topic(),
+                source.partition(), source.offset(), serviceName);
         context.forward(new Record<String, Object>(record.key(), bytes, record.timestamp(), headers),
                 NurtureTopology.deadLetterSink(source.topic()));
-        DeadLetterMetrics.written(serviceName, deadLetterTopic, DeadLetterMetrics.VALIDATION);
+        UnusableRecords.written(serviceName, source.topic(), source.partition(), source.offset(), DeadLetterMetrics.VALIDATION, reason);
     }
 
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 }

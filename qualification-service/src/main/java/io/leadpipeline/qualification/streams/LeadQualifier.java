@@ -1,6 +1,5 @@
 package io.leadpipeline.qualification.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,12 +17,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.jboss.logging.Logger;
 
 import io.leadpipeline.events.RejectionReason;
 import io.leadpipeline.kafka.DeadLetterMetrics;
-import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.StreamsTracing;
+import io.leadpipeline.kafka.UnusableRecords;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.qualification.domain.Qualification;
@@ -36,7 +33,6 @@ import io.leadpipeline.qualification.domain.Qualification;
  */
 final class LeadQualifier implements Processor<String, SpecificRecord, String, Object> {
 
-    private static final Logger LOG = Logger.getLogger(LeadQualifier.class);
 
     private final Qualification qualification;
     private final Duration scanInterval;
@@ -134,22 +130,11 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         RecordMetadata source = context.recordMetadata().orElseThrow();
         Serializer<SpecificRecord> serializer = sourceSerializers.get(source.topic());
         byte[] bytes = record.value() == null ? null : serializer.serialize(source.topic(), record.value());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        put(headers, DeadLetters.HEADER_REASON, reason);
-        put(headers, DeadLetters.HEADER_EXCEPTION, DeadLetterMetrics.VALIDATION);
-        put(headers, DeadLetters.HEADER_SOURCE_TOPIC, source.topic());
-        put(headers, DeadLetters.HEADER_SOURCE_PARTITION, Integer.toString(source.partition()));
-        put(headers, DeadLetters.HEADER_SOURCE_OFFSET, Long.toString(source.offset()));
-        put(headers, DeadLetters.HEADER_SERVICE, serviceName);
-        LOG.warnf("Record %s-%d@%d is unusable (%s); copied to %s", source.topic(), source.partition(), source.offset(),
-                reason, DeadLetters.topicFor(source.topic()));
+        Headers headers = UnusableRecords.deadLetterHeaders(record.headers(), reason, DeadLetterMetrics.VALIDATION, source.topic(),
+                source.partition(), source.offset(), serviceName);
         context.forward(new Record<String, Object>(record.key(), bytes, record.timestamp(), headers),
                 QualificationTopology.deadLetterSink(source.topic()));
-        DeadLetterMetrics.written(serviceName, DeadLetters.topicFor(source.topic()), DeadLetterMetrics.VALIDATION);
+        UnusableRecords.written(serviceName, source.topic(), source.partition(), source.offset(), DeadLetterMetrics.VALIDATION, reason);
     }
 
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 }

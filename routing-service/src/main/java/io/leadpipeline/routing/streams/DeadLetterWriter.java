@@ -1,21 +1,17 @@
 package io.leadpipeline.routing.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.leadpipeline.kafka.DeadLetterMetrics;
-import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.UnusableRecords;
 
 /**
  * Turns a record {@link InputChecks} refused into its dead letter: the bytes its topic's serde gives (so the same
@@ -24,7 +20,6 @@ import io.leadpipeline.kafka.DeadLetters;
  */
 final class DeadLetterWriter<V> implements Processor<String, V, String, byte[]> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWriter.class);
 
     private final Serializer<V> serializer;
     private final BiFunction<String, V, Optional<String>> check;
@@ -46,22 +41,10 @@ final class DeadLetterWriter<V> implements Processor<String, V, String, byte[]> 
     public void process(Record<String, V> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         String reason = check.apply(record.key(), record.value()).orElse("unusable");
-        String deadLetterTopic = DeadLetters.topicFor(source.topic());
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        put(headers, DeadLetters.HEADER_REASON, reason);
-        put(headers, DeadLetters.HEADER_EXCEPTION, DeadLetterMetrics.VALIDATION);
-        put(headers, DeadLetters.HEADER_SOURCE_TOPIC, source.topic());
-        put(headers, DeadLetters.HEADER_SOURCE_PARTITION, Integer.toString(source.partition()));
-        put(headers, DeadLetters.HEADER_SOURCE_OFFSET, Long.toString(source.offset()));
-        put(headers, DeadLetters.HEADER_SERVICE, serviceName);
-        LOG.warn("Record {}-{}@{} is unusable ({}); copied to {}", source.topic(), source.partition(), source.offset(), reason,
-                deadLetterTopic);
+        Headers headers = UnusableRecords.deadLetterHeaders(record.headers(), reason, DeadLetterMetrics.VALIDATION, source.topic(),
+                source.partition(), source.offset(), serviceName);
         context.forward(record.withValue(serializer.serialize(source.topic(), record.value())).withHeaders(headers));
-        DeadLetterMetrics.written(serviceName, deadLetterTopic, DeadLetterMetrics.VALIDATION);
+        UnusableRecords.written(serviceName, source.topic(), source.partition(), source.offset(), DeadLetterMetrics.VALIDATION, reason);
     }
 
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 }
