@@ -59,7 +59,12 @@ public class DeskAccess {
     public Response serve(String method, UriInfo uri, HttpHeaders headers, String body, Function<DeskReader, Response> handler) {
         Optional<DeskReader> local = local();
         if (local.isPresent()) {
-            return handler.apply(local.get());
+            try {
+                return handler.apply(local.get());
+            } catch (InvalidStateStoreException rebalancing) {
+                // The stores went away mid-request (a rebalance after a crash, found by the crash run): retry, never a 500.
+                return Problem.deskUnavailable("The routing desk is rebalancing; retry shortly (answers are idempotent)");
+            }
         }
         Optional<HostInfo> host = deskHost();
         if (headers.getHeaderString(FORWARDED_HEADER) != null || host.isEmpty() || host.get().equals(self)) {
