@@ -19,7 +19,7 @@ record ChaosSettings(List<Long> seeds, int conversions, int ratePerSecond, boole
                 Integer.getInteger("chaos.conversions", 240),
                 Integer.getInteger("chaos.rate", 6),
                 Boolean.parseBoolean(System.getProperty("chaos.full", "false")),
-                Duration.ofSeconds(Integer.getInteger("chaos.drain", 240)));
+                Duration.ofSeconds(Integer.getInteger("chaos.drain", 600)));
     }
 
     Duration loadDuration() {
