@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -83,7 +84,11 @@ public class RecentConversions {
                 return Uni.createFrom().item(conflict.get());
             }
             metrics.deduplicated(kind);
-            return Uni.createFrom().completionStage(earlier.outcome());
+            // A copy: a waiter whose client goes away cancels its copy, never the outcome other requests share (found by
+            // the crash run, where one cancelled retry turned every other waiter's answer into a 500).
+            return Uni.createFrom().completionStage(() -> earlier.outcome().copy())
+                    .onFailure().recoverWithItem(failure -> new CaptureOutcome.Refused(Refusal.of(Response.Status.SERVICE_UNAVAILABLE,
+                            "The same submission is still being stored by an earlier request; retry").withHeader("Retry-After", "1")));
         }
         return write.get()
                 .invoke(outcome -> {

@@ -14,10 +14,14 @@ import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.Idempotency;
 import io.leadpipeline.capture.domain.RateLimit;
 import io.leadpipeline.capture.domain.SpamRules;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 
 /**
  * Proves which conversion id a submission without Idempotency-Key gets: the first one's within the double-click
- * window, a new one after it, and the unconfirmed (503) first attempt's for a retry long after the window.
+ * window, a new one after it, and the unconfirmed (503) first attempt's for a retry long after the window; and that a
+ * retry waiting on the first request's answer gets it even when another waiting client went away.
  */
 class RecentConversionsTest {
 
@@ -25,7 +29,7 @@ class RecentConversionsTest {
     private final AtomicInteger issued = new AtomicInteger();
     private final RecentConversions recent = new RecentConversions(new CaptureRules(new SpamRules("website", Set.of(), Set.of()),
             new RateLimit(100, Duration.ofSeconds(10)), new RateLimit(100, Duration.ofSeconds(1)),
-            new Idempotency(WINDOW, Duration.ofHours(24)), List.of()), null);
+            new Idempotency(WINDOW, Duration.ofHours(24)), List.of()), new CaptureMetrics(new SimpleMeterRegistry()));
 
     @Test
     void shouldGiveADoubleClickTheFirstClicksIdAndALaterSubmissionANewOne() throws InterruptedException {
@@ -51,5 +55,23 @@ class RecentConversionsTest {
 
     private String newId() {
         return "conversion-" + issued.incrementAndGet();
+    }
+
+    @Test
+    void shouldAnswerEveryWaitingRetryWhenOneOfThemIsCancelled() {
+        java.util.concurrent.CompletableFuture<CaptureOutcome> broker = new java.util.concurrent.CompletableFuture<>();
+        CaptureOutcome accepted = new CaptureOutcome.Accepted("conversion-1", "lead-1", null);
+        UniAssertSubscriber<CaptureOutcome> first = recent.onceForKey("example|key", "abc", () -> Uni.createFrom().completionStage(broker),
+                () -> null).subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<CaptureOutcome> impatient = recent.onceForKey("example|key", "abc", () -> Uni.createFrom().nothing(),
+                () -> null).subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<CaptureOutcome> patient = recent.onceForKey("example|key", "abc", () -> Uni.createFrom().nothing(),
+                () -> null).subscribe().withSubscriber(UniAssertSubscriber.create());
+
+        impatient.cancel(); // its client hung up while the first write was in flight
+        broker.complete(accepted);
+
+        assertEquals(accepted, first.awaitItem().getItem());
+        assertEquals(accepted, patient.awaitItem().getItem(), "the other retry still gets the first request's answer");
     }
 }
