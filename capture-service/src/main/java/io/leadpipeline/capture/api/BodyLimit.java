@@ -17,8 +17,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * Refuses a body larger than {@code quarkus.http.limits.max-body-size} (64 KiB) with 413 problem+json before it
- * is read, when the client says its size (Content-Length). A chunked body that grows past the limit is cut off
- * by Quarkus itself with a plain 413.
+ * is read, when the client says its size (Content-Length); a form post gets FormBodies' answer instead. A chunked
+ * body that grows past the limit is cut off later with 413, by Quarkus itself or, for a form, by FormBodies.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -41,6 +41,10 @@ public class BodyLimit {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length)) {
                 String path = context.request().path();
+                if (FormBodies.isFormPost(context.request())) {
+                    context.fail(413); // FormBodies answers, with the HTML page for a browser
+                    return;
+                }
                 metrics.rejected(path.startsWith("/v1/forms/") ? Endpoint.FORMS
                         : path.startsWith("/v1/engagements") ? Endpoint.ENGAGEMENTS : Endpoint.CONVERSIONS,
                         RejectionReason.PAYLOAD_TOO_LARGE);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
-import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import io.leadpipeline.capture.api.CaptureMetrics.Endpoint;
 import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.CaptureRules.SiteForm;
 import io.leadpipeline.capture.domain.HtmlFormPost;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -64,6 +63,7 @@ public class FormResource {
             `consent` (checkbox), `consent_text`); any other input is kept as a custom field. Optional `redirect` (a URL \
             on a host the site allows) and `idempotency_key`. Errors are an HTML page for browsers (Accept: text/html), \
             problem+json otherwise.""")
+    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED), @Content(mediaType = MediaType.MULTIPART_FORM_DATA)})
     @APIResponse(responseCode = "303", description = "Stored: Location is the thank-you page (or the allowed `redirect`); "
             + "or invalid input: Location is the form's error URL with `errors=<input names>`")
     @APIResponse(responseCode = "400", description = "Invalid input and the form has no error URL", content = {
@@ -74,8 +74,7 @@ public class FormResource {
     @APIResponse(responseCode = "415", description = "Not a form content type")
     @APIResponse(responseCode = "429", description = "Rate limit hit; see Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; see Retry-After")
-    public Uni<Response> submit(@PathParam("formId") String formId, MultipartFormDataInput input,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Uni<Response> submit(@PathParam("formId") String formId, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         ClientRequest client = ClientRequest.of(headers, request);
         Optional<SiteForm> siteForm = rules.form(formId);
         if (siteForm.isEmpty()) {
@@ -83,7 +82,8 @@ public class FormResource {
             return Uni.createFrom().item(render(client, Refusal.of(Response.Status.NOT_FOUND,
                     "There is no form '" + TextSafe.of(formId) + "'"), null, null));
         }
-        HtmlFormPost post = HtmlFormPost.read(siteForm.get().form().id(), textInputs(input), siteForm.get().site().honeypotField());
+        HtmlFormPost post = HtmlFormPost.read(siteForm.get().form().id(), textInputs(request.formAttributes()),
+                siteForm.get().site().honeypotField());
         String idempotencyKey = Optional.ofNullable(headers.getHeaderString(ClientRequest.IDEMPOTENCY_KEY)).orElse(post.idempotencyKey());
         ConversionIntake.Submission submission = new ConversionIntake.Submission(post.submission(), site -> post.honeypotValue(), idempotencyKey);
         return intake.capture(Endpoint.FORMS, submission, client, siteForm)
@@ -151,17 +151,11 @@ public class FormResource {
         return URI.create(beforeFragment + (beforeFragment.contains("?") ? "&" : "?") + parameter + afterFragment);
     }
 
-    /** Text inputs only: file inputs are not lead data and are ignored. */
-    private static Map<String, List<String>> textInputs(MultipartFormDataInput input) {
+    /** The inputs as {@link FormBodies} decoded them: text only, as file inputs are not lead data and it keeps none. */
+    private static Map<String, List<String>> textInputs(MultiMap form) {
         Map<String, List<String>> inputs = new LinkedHashMap<>();
-        if (input == null) {
-            return inputs;
-        }
-        for (Map.Entry<String, Collection<FormValue>> entry : input.getValues().entrySet()) {
-            List<String> values = entry.getValue().stream().filter(v -> !v.isFileItem()).map(FormValue::getValue).toList();
-            if (!values.isEmpty()) {
-                inputs.put(entry.getKey(), values);
-            }
+        for (String name : form.names()) {
+            inputs.put(name, form.getAll(name));
         }
         return inputs;
     }

@@ -16,6 +16,14 @@ final class HtmlPages {
     }
 
     static Response error(Refusal refusal, List<InputProblem> problems) {
+        Response.ResponseBuilder response = Response.status(refusal.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(page(refusal, problems));
+        refusal.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** The page itself, for answers written outside a resource (a form body that cannot be read). */
+    static String page(Refusal refusal, List<InputProblem> problems) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -34,10 +42,7 @@ final class HtmlPages {
         html.append(refusal.fieldErrors() ? "<p>Go back, correct the form and send it again.</p>\n"
                 : "<p>Go back and try again in a moment.</p>\n");
         html.append("</body></html>\n");
-        Response.ResponseBuilder response = Response.status(refusal.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .entity(html.toString());
-        refusal.headers().forEach(response::header);
-        return response.build();
+        return html.toString();
     }
 
     static String escape(String text) {

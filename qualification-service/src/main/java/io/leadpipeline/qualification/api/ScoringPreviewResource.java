@@ -50,6 +50,8 @@ public class ScoringPreviewResource {
             int totalScore, Grade grade, List<Reason> reasons, String rulesVersion, Instant assessedAt) {
     }
 
+    static final int MAX_PROBLEMS_NAMED = 10;
+
     private final Qualification qualification;
 
     public ScoringPreviewResource(Qualification qualification) {
@@ -75,7 +77,10 @@ public class ScoringPreviewResource {
             }
         }
         if (!problems.isEmpty()) {
-            return Problem.response(Response.Status.BAD_REQUEST, String.join("; ", problems));
+            // Named up to a few: a body with a million bad entries must not get an answer larger still.
+            String named = String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_NAMED)));
+            int more = problems.size() - MAX_PROBLEMS_NAMED;
+            return Problem.response(Response.Status.BAD_REQUEST, more > 0 ? named + "; and " + more + " more" : named);
         }
         Instant at = request.at() == null ? Instant.now() : request.at();
         if (request.formType() != null) {

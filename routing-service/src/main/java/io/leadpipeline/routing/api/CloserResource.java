@@ -83,7 +83,7 @@ public class CloserResource {
         try {
             request = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         } catch (JsonProcessingException e) {
-            return Problem.response(Response.Status.BAD_REQUEST, "The body is not JSON: " + e.getOriginalMessage());
+            return Problem.notJson(e);
         }
         if (!request.isObject()) {
             return Problem.response(Response.Status.BAD_REQUEST, "The body must be a JSON object {\"active\", \"outOfOfficeUntil\"}");

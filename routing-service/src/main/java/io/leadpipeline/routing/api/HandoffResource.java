@@ -63,7 +63,7 @@ public class HandoffResource {
         try {
             request = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
-            return Problem.response(Response.Status.BAD_REQUEST, "The body is not JSON: " + e.getOriginalMessage());
+            return Problem.notJson(e);
         }
         if (request == null || !request.isObject() || !request.path("reason").isTextual()) {
             return Problem.response(Response.Status.BAD_REQUEST, "'reason' is required, one of " + List.of(HandoffRejectionReason.values()));
