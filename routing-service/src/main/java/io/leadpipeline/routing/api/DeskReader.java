@@ -1,7 +1,6 @@
 package io.leadpipeline.routing.api;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -14,8 +13,10 @@ import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.domain.Availability;
 import io.leadpipeline.routing.domain.CaseStatus;
 import io.leadpipeline.routing.domain.Handoff;
+import io.leadpipeline.routing.domain.QueueLanes;
 import io.leadpipeline.routing.domain.RoutingCase;
 import io.leadpipeline.routing.streams.AnsweredCommand;
+import io.leadpipeline.routing.streams.QueueKeys;
 
 /**
  * Read access to the routing desk's stores on the instance that hosts the desk (interactive queries). Creating
@@ -30,6 +31,7 @@ public final class DeskReader {
     private final ReadOnlyKeyValueStore<String, AnsweredCommand> commandResults;
     private final ReadOnlyKeyValueStore<String, RoutingCase> cases;
     private final ReadOnlyKeyValueStore<String, String> waiting;
+    private final ReadOnlyKeyValueStore<String, Integer> laneSizes;
 
     DeskReader(KafkaStreams streams) {
         this.handoffs = store(streams, Stores.HANDOFFS);
@@ -38,6 +40,7 @@ public final class DeskReader {
         this.commandResults = store(streams, Stores.COMMAND_RESULTS);
         this.cases = store(streams, Stores.ROUTING_CASES);
         this.waiting = store(streams, Stores.WAITING_LEADS);
+        this.laneSizes = store(streams, Stores.QUEUE_LANE_SIZES);
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams streams, String name) {
@@ -60,14 +63,18 @@ public final class DeskReader {
         return Optional.ofNullable(commandResults.get(commandId));
     }
 
-    /** The leads waiting for a closer, oldest first. */
-    public List<RoutingCase> waitingLeads() {
-        List<RoutingCase> result = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = waiting.all()) {
-            all.forEachRemaining(entry -> Optional.ofNullable(cases.get(entry.value))
+    /** How many leads wait in the pool's queue. */
+    public int waitingCount(String poolId) {
+        return Optional.ofNullable(laneSizes.get(QueueLanes.pool(poolId))).orElse(0);
+    }
+
+    /** When the lead at the front of the pool's queue started waiting, if one waits. */
+    public Optional<Instant> frontWaitingSince(String poolId) {
+        String lane = QueueLanes.pool(poolId);
+        try (KeyValueIterator<String, String> front = waiting.range(QueueKeys.laneStart(lane), QueueKeys.laneEnd(lane))) {
+            return front.hasNext() ? Optional.ofNullable(cases.get(front.next().value))
                     .filter(routingCase -> routingCase.status() == CaseStatus.WAITING)
-                    .ifPresent(result::add));
+                    .map(RoutingCase::waitingFrom) : Optional.empty();
         }
-        return result;
     }
 }

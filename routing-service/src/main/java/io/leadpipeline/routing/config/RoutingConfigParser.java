@@ -47,6 +47,8 @@ public final class RoutingConfigParser {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    /** Closer and pool ids appear in URLs and in the desk's store keys (where '|' separates parts): plain tokens only. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Map<String, DayOfWeek> DAYS = Map.of("MON", DayOfWeek.MONDAY, "TUE", DayOfWeek.TUESDAY,
             "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY, "SAT", DayOfWeek.SATURDAY,
             "SUN", DayOfWeek.SUNDAY);
@@ -150,7 +152,7 @@ public final class RoutingConfigParser {
                 problems.add(at + ": empty entry");
                 continue;
             }
-            String id = required(at + ".id", entry.id());
+            String id = identifier(at + ".id", entry.id());
             required(at + ".name", entry.name());
             String email = required(at + ".email", entry.email());
             if (email != null && !email.contains("@")) {
@@ -190,7 +192,7 @@ public final class RoutingConfigParser {
                 problems.add(at + ": empty entry");
                 continue;
             }
-            String id = required(at + ".id", entry.id());
+            String id = identifier(at + ".id", entry.id());
             PoolStrategy strategy = symbol(at + ".strategy", entry.strategy(), PoolStrategy.class, PoolStrategy::valueOf).orElse(null);
             if (entry.strategy() == null) {
                 problems.add(at + ".strategy: required, one of " + List.of(PoolStrategy.values()));
@@ -394,6 +396,15 @@ public final class RoutingConfigParser {
             return null;
         }
         return total;
+    }
+
+    private String identifier(String at, String value) {
+        String id = required(at, value);
+        if (id != null && !IDENTIFIER.matcher(id).matches()) {
+            problems.add(at + ": '" + id + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return null;
+        }
+        return id;
     }
 
     private String required(String at, String value) {

@@ -17,8 +17,10 @@ public final class Stores {
     public static final String POOL_ROTATION = "pool-rotation";
     /** company domain → the closer who owns the account. */
     public static final String ACCOUNT_OWNERS = "account-owners";
-    /** "queuedSince|decisionId" → decisionId: the waiting leads, oldest first. */
+    /** "lane|queuedSince|decisionId" → decisionId: the waiting leads, each lane oldest first (see QueueLanes). */
     public static final String WAITING_LEADS = "waiting-leads";
+    /** lane → how many leads wait in it. */
+    public static final String QUEUE_LANE_SIZES = "queue-lane-sizes";
     /** "slaDueAt|handoffId" → handoffId: pending SLA timers, earliest first. */
     public static final String SLA_TIMERS = "sla-timers";
     /** commandId → what the desk made of a closer's accept / reject, for the HTTP request waiting on it. */

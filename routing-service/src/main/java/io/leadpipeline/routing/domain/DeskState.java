@@ -34,12 +34,20 @@ public interface DeskState {
 
     void putAccountOwner(String companyDomain, String closerId);
 
-    /** Waiting leads, first in first out. */
-    List<QueueEntry> queue();
+    /**
+     * The first entry of a {@link QueueLanes lane} that comes after {@code after} in queue order, or the lane's head
+     * when {@code after} is empty. Costs one ordered seek, however long the lane is.
+     */
+    Optional<QueueEntry> nextWaiting(String lane, Optional<QueueEntry> after);
 
-    void enqueue(QueueEntry entry);
+    /** Puts the entry in the lane; putting it there again changes nothing. */
+    void enqueue(String lane, QueueEntry entry);
 
-    void dequeue(QueueEntry entry);
+    /** Takes the entry out of the lane, if it is there. */
+    void dequeue(String lane, QueueEntry entry);
+
+    /** How many entries the lane holds (kept as a count, not counted). */
+    int waitingCount(String lane);
 
     /** Timers due at or before {@code now}, earliest first. */
     List<SlaTimer> timersDueBy(Instant now);

@@ -3,11 +3,13 @@ package io.leadpipeline.routing.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import io.leadpipeline.events.AssignmentStrategy;
@@ -19,7 +21,9 @@ import io.leadpipeline.kafka.EventIds;
  * The routing desk: takes sales-qualified leads in, hands each to exactly one eligible closer at a time, keeps
  * the ones nobody can take in a first-in-first-out queue until someone can, and reacts to closers' answers,
  * availability changes and expired SLAs. Every lead goes through the queue, so a new lead never overtakes one that
- * is already waiting for the same pool. All state is in {@link DeskState}; the time is always passed in.
+ * is already waiting for the same pool. The queue is kept in {@link QueueLanes lanes}, so what the desk does per
+ * event depends on the number of pools and closers, not on how many leads wait. All state is in {@link DeskState};
+ * the time is always passed in.
  */
 public final class RoutingDesk {
 
@@ -30,6 +34,13 @@ public final class RoutingDesk {
     /** The result of a closer's answer, and what it set in motion (the outcome, handoffs of waiting leads). */
     public record Answer(CommandResult result, List<DeskEvent> events) {
     }
+
+    /** The oldest entry of a lane not yet looked at in this drain; {@code ownerId} is set for an account owner's lane. */
+    private record LaneHead(String lane, String ownerId, QueueEntry entry) {
+    }
+
+    private static final Comparator<LaneHead> QUEUE_ORDER = Comparator.comparing((LaneHead head) -> head.entry().since())
+            .thenComparing(head -> head.entry().decisionId());
 
     private final RoutingRules rules;
     private final DeskState state;
@@ -51,7 +62,7 @@ public final class RoutingDesk {
         }
         RoutingCase routingCase = RoutingCase.received(decisionId, leadId, facts, rules.ruleFor(facts), now);
         state.putCase(routingCase);
-        state.enqueue(routingCase.queueEntry());
+        enqueue(routingCase);
         return drain(now);
     }
 
@@ -86,56 +97,98 @@ public final class RoutingDesk {
                 waiting = waiting.escalatedTo(rules.escalationPool());
             }
             state.putCase(waiting);
-            state.enqueue(waiting.queueEntry());
+            enqueue(waiting);
             events.add(new DeskEvent.OutcomeRecorded(expired, HandoffOutcomeType.EXPIRED, now));
         }
         events.addAll(drain(now));
         return events;
     }
 
-    /** Hands out every waiting lead someone can take now, oldest first. */
+    /**
+     * Hands out every waiting lead someone can take now, oldest first: the lanes' heads are merged in queue order.
+     * A pool's lane is left as soon as a lead nobody held before cannot be placed (no member can take any), and an
+     * owner's lane as soon as the owner cannot take more; within one drain nobody's capacity grows.
+     */
     public List<DeskEvent> drain(Instant now) {
         List<DeskEvent> events = new ArrayList<>();
-        // A pool that could not place a lead without an account owner or prior closers cannot place the next such lead either.
-        Set<String> blockedPools = new HashSet<>();
-        for (QueueEntry entry : state.queue()) {
-            Optional<RoutingCase> found = state.routingCase(entry.decisionId());
-            if (found.isEmpty() || found.get().status() != CaseStatus.WAITING) {
-                state.dequeue(entry);
-                continue;
+        PriorityQueue<LaneHead> heads = new PriorityQueue<>(QUEUE_ORDER);
+        rules.pools().keySet().forEach(poolId -> head(QueueLanes.pool(poolId), null, Optional.empty()).ifPresent(heads::add));
+        rules.closers().keySet().stream()
+                .filter(closerId -> isEligible(closerId, now))
+                .forEach(closerId -> head(QueueLanes.owner(closerId), closerId, Optional.empty()).ifPresent(heads::add));
+        while (!heads.isEmpty()) {
+            LaneHead head = heads.poll();
+            boolean laneMayPlaceMore = head.ownerId() == null ? servePoolLane(head, now, events) : serveOwnerLane(head, now, events);
+            if (laneMayPlaceMore) {
+                head(head.lane(), head.ownerId(), Optional.of(head.entry())).ifPresent(heads::add);
             }
-            RoutingCase routingCase = escalatedWhenPoolExhausted(found.get());
-            boolean plain = routingCase.priorClosers().isEmpty() && accountOwner(routingCase).isEmpty();
-            if (plain && blockedPools.contains(routingCase.pool())) {
-                continue;
-            }
-            Optional<Placement> placement = place(routingCase, now);
-            if (placement.isEmpty()) {
-                if (plain) {
-                    blockedPools.add(routingCase.pool());
-                }
-                continue;
-            }
-            events.add(handOff(routingCase, placement.get(), now));
         }
         return events;
+    }
+
+    private Optional<LaneHead> head(String lane, String ownerId, Optional<QueueEntry> after) {
+        return state.nextWaiting(lane, after).map(entry -> new LaneHead(lane, ownerId, entry));
+    }
+
+    /** @return whether a younger lead of the lane may still be placed in this drain */
+    private boolean servePoolLane(LaneHead head, Instant now, List<DeskEvent> events) {
+        Optional<RoutingCase> found = state.routingCase(head.entry().decisionId());
+        if (found.isEmpty() || found.get().status() != CaseStatus.WAITING) {
+            state.dequeue(head.lane(), head.entry());
+            return true;
+        }
+        if (!QueueLanes.pool(found.get().pool()).equals(head.lane())) {
+            state.dequeue(head.lane(), head.entry());
+            enqueue(found.get()); // in the wrong lane: it waits in its own pool's lane instead
+            return true;
+        }
+        RoutingCase routingCase = escalatedWhenPoolExhausted(found.get());
+        Optional<Placement> placement = place(routingCase, now);
+        if (placement.isPresent()) {
+            events.add(handOff(routingCase, placement.get(), now));
+            return true;
+        }
+        // A lead that held nobody needs one eligible member: if it cannot be placed, no younger lead of the pool can.
+        // A lead that was held before excludes its earlier closers, so the ones behind it may still be placed.
+        return !routingCase.priorClosers().isEmpty();
+    }
+
+    /** @return whether the owner may still take another lead of their accounts in this drain */
+    private boolean serveOwnerLane(LaneHead head, Instant now, List<DeskEvent> events) {
+        Optional<RoutingCase> waiting = state.routingCase(head.entry().decisionId())
+                .filter(routingCase -> routingCase.status() == CaseStatus.WAITING)
+                .filter(routingCase -> accountOwner(routingCase).filter(head.ownerId()::equals).isPresent())
+                .filter(routingCase -> !routingCase.priorClosers().contains(head.ownerId()));
+        if (waiting.isEmpty()) {
+            state.dequeue(head.lane(), head.entry()); // handed off through its pool, or the owner already held it
+            return true;
+        }
+        if (!isEligible(head.ownerId(), now)) {
+            return false;
+        }
+        RoutingCase routingCase = escalatedWhenPoolExhausted(waiting.get());
+        events.add(handOff(routingCase, new Placement(head.ownerId(), routingCase.pool(), AssignmentStrategy.ACCOUNT_OWNER), now));
+        return true;
+    }
+
+    /** A lead starts (or resumes) waiting: in its pool's lane, and in its account owner's lane unless that owner held it. */
+    private void enqueue(RoutingCase routingCase) {
+        state.enqueue(QueueLanes.pool(routingCase.pool()), routingCase.queueEntry());
+        accountOwner(routingCase).filter(owner -> !routingCase.priorClosers().contains(owner))
+                .ifPresent(owner -> state.enqueue(QueueLanes.owner(owner), routingCase.queueEntry()));
     }
 
     /** Waiting leads per pool, for the queue-size metric. */
     public Map<String, Integer> waitingByPool() {
         Map<String, Integer> waiting = new LinkedHashMap<>();
-        rules.pools().keySet().forEach(pool -> waiting.put(pool, 0));
-        for (QueueEntry entry : state.queue()) {
-            state.routingCase(entry.decisionId())
-                    .filter(routingCase -> routingCase.status() == CaseStatus.WAITING)
-                    .ifPresent(routingCase -> waiting.merge(routingCase.pool(), 1, Integer::sum));
-        }
+        rules.pools().keySet().forEach(pool -> waiting.put(pool, state.waitingCount(QueueLanes.pool(pool))));
         return waiting;
     }
 
-    /** When the longest-waiting lead started waiting, if any lead waits. */
+    /** When the lead at the front of the longest-waiting pool started waiting, if any lead waits. */
     public Optional<Instant> oldestWaitingSince() {
-        return state.queue().stream()
+        return rules.pools().keySet().stream()
+                .flatMap(pool -> state.nextWaiting(QueueLanes.pool(pool), Optional.empty()).stream())
                 .flatMap(entry -> state.routingCase(entry.decisionId()).stream())
                 .filter(routingCase -> routingCase.status() == CaseStatus.WAITING)
                 .map(RoutingCase::waitingFrom)
@@ -196,6 +249,8 @@ public final class RoutingDesk {
         }
         RoutingCase escalated = routingCase.escalatedTo(rules.escalationPool());
         state.putCase(escalated);
+        state.dequeue(QueueLanes.pool(routingCase.pool()), routingCase.queueEntry());
+        state.enqueue(QueueLanes.pool(escalated.pool()), escalated.queueEntry());
         return escalated;
     }
 
@@ -257,7 +312,8 @@ public final class RoutingDesk {
         state.putHandoff(handoff);
         state.putOpenHandoffs(handoff.closerId(), state.openHandoffs(handoff.closerId()) + 1);
         state.addTimer(handoff.slaTimer());
-        state.dequeue(routingCase.queueEntry());
+        state.dequeue(QueueLanes.pool(routingCase.pool()), routingCase.queueEntry());
+        accountOwner(routingCase).ifPresent(owner -> state.dequeue(QueueLanes.owner(owner), routingCase.queueEntry()));
         state.putCase(routingCase.offered(handoff));
         return new DeskEvent.HandedOff(handoff, Duration.between(routingCase.waitingFrom(), now));
     }

@@ -53,6 +53,8 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     private RoutingDesk desk;
     private KeyValueStore<String, QualificationDecided> decisions;
     private KeyValueStore<String, AnsweredCommand> commandResults;
+    /** Set until the desk's first record or tick, which moves a queue written before lanes existed into lanes. */
+    private StoreDeskState legacyQueue;
 
     RoutingDeskProcessor(RoutingRules rules, Duration tickInterval, RoutingMetrics metrics, StreamsTracing tracing) {
         this.rules = rules;
@@ -64,7 +66,9 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.desk = new RoutingDesk(rules, new StoreDeskState(context));
+        StoreDeskState state = new StoreDeskState(context);
+        this.desk = new RoutingDesk(rules, state);
+        this.legacyQueue = state;
         this.decisions = context.getStateStore(Stores.ROUTED_DECISIONS);
         this.commandResults = context.getStateStore(Stores.COMMAND_RESULTS);
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -73,6 +77,7 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
 
     @Override
     public void process(Record<String, DeskInput> record) {
+        moveLegacyQueueOnce();
         Instant now = now();
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("routing-desk");
         // What a record causes carries its trace: a decision's handoff continues the lead's trace from capture.
@@ -113,10 +118,18 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     }
 
     private void tick(long wallClockMillis) {
+        moveLegacyQueueOnce();
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         publish(desk.tick(now), now, null); // scheduled work (SLA expiry, queue drain) continues no record's trace
         pruneCommandResults(now);
         reportQueue(now);
+    }
+
+    private void moveLegacyQueueOnce() {
+        if (legacyQueue != null) {
+            legacyQueue.moveLegacyQueueIntoLanes();
+            legacyQueue = null;
+        }
     }
 
     private void publish(List<DeskEvent> events, Instant now, StreamsTracing.Hop cause) {

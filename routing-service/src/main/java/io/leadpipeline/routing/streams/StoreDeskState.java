@@ -12,10 +12,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.domain.Availability;
+import io.leadpipeline.routing.domain.CaseStatus;
 import io.leadpipeline.routing.domain.DeskState;
 import io.leadpipeline.routing.domain.Handoff;
 import io.leadpipeline.routing.domain.PoolRotation;
 import io.leadpipeline.routing.domain.QueueEntry;
+import io.leadpipeline.routing.domain.QueueLanes;
 import io.leadpipeline.routing.domain.RoutingCase;
 import io.leadpipeline.routing.domain.SlaTimer;
 
@@ -29,6 +31,7 @@ final class StoreDeskState implements DeskState {
     private final KeyValueStore<String, PoolRotation> rotations;
     private final KeyValueStore<String, String> owners;
     private final KeyValueStore<String, String> waiting;
+    private final KeyValueStore<String, Integer> laneSizes;
     private final KeyValueStore<String, String> timers;
 
     StoreDeskState(ProcessorContext<?, ?> context) {
@@ -39,16 +42,29 @@ final class StoreDeskState implements DeskState {
         this.rotations = context.getStateStore(Stores.POOL_ROTATION);
         this.owners = context.getStateStore(Stores.ACCOUNT_OWNERS);
         this.waiting = context.getStateStore(Stores.WAITING_LEADS);
+        this.laneSizes = context.getStateStore(Stores.QUEUE_LANE_SIZES);
         this.timers = context.getStateStore(Stores.SLA_TIMERS);
     }
 
-    /** Keys that sort by time: zero-padded epoch millis, then the id. */
-    static String timeKey(Instant at, String id) {
-        return String.format("%019d|%s", at.toEpochMilli(), id);
-    }
-
-    private static Instant timeOf(String timeKey) {
-        return Instant.ofEpochMilli(Long.parseLong(timeKey.substring(0, timeKey.indexOf('|'))));
+    /**
+     * Moves the waiting leads of a desk that kept one queue for all pools ({@code time|id} keys) into their pools'
+     * lanes. Runs once when the desk starts; with nothing to move it costs one seek.
+     */
+    void moveLegacyQueueIntoLanes() {
+        List<KeyValue<String, String>> legacy = new ArrayList<>();
+        try (KeyValueIterator<String, String> digits = waiting.range("0", ":")) { // ':' sorts right after '9'
+            digits.forEachRemaining(entry -> {
+                if (QueueKeys.isLegacyQueueKey(entry.key)) {
+                    legacy.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, String> entry : legacy) {
+            waiting.delete(entry.key);
+            Optional.ofNullable(cases.get(entry.value))
+                    .filter(routingCase -> routingCase.status() == CaseStatus.WAITING)
+                    .ifPresent(routingCase -> enqueue(QueueLanes.pool(routingCase.pool()), routingCase.queueEntry()));
+        }
     }
 
     @Override
@@ -112,22 +128,30 @@ final class StoreDeskState implements DeskState {
     }
 
     @Override
-    public List<QueueEntry> queue() {
-        List<QueueEntry> entries = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = waiting.all()) {
-            all.forEachRemaining(entry -> entries.add(new QueueEntry(timeOf(entry.key), entry.value)));
+    public Optional<QueueEntry> nextWaiting(String lane, Optional<QueueEntry> after) {
+        String from = after.map(entry -> QueueKeys.laneStartAfter(lane, entry)).orElse(QueueKeys.laneStart(lane));
+        try (KeyValueIterator<String, String> range = waiting.range(from, QueueKeys.laneEnd(lane))) {
+            return range.hasNext() ? Optional.of(QueueKeys.entryOf(range.next().key)) : Optional.empty();
         }
-        return entries;
     }
 
     @Override
-    public void enqueue(QueueEntry entry) {
-        waiting.put(timeKey(entry.since(), entry.decisionId()), entry.decisionId());
+    public void enqueue(String lane, QueueEntry entry) {
+        if (waiting.putIfAbsent(QueueKeys.entryKey(lane, entry), entry.decisionId()) == null) {
+            laneSizes.put(lane, waitingCount(lane) + 1);
+        }
     }
 
     @Override
-    public void dequeue(QueueEntry entry) {
-        waiting.delete(timeKey(entry.since(), entry.decisionId()));
+    public void dequeue(String lane, QueueEntry entry) {
+        if (waiting.delete(QueueKeys.entryKey(lane, entry)) != null) {
+            laneSizes.put(lane, Math.max(0, waitingCount(lane) - 1));
+        }
+    }
+
+    @Override
+    public int waitingCount(String lane) {
+        return Optional.ofNullable(laneSizes.get(lane)).orElse(0);
     }
 
     @Override
@@ -136,7 +160,7 @@ final class StoreDeskState implements DeskState {
         try (KeyValueIterator<String, String> all = timers.all()) {
             while (all.hasNext()) {
                 KeyValue<String, String> entry = all.next();
-                Instant dueAt = timeOf(entry.key);
+                Instant dueAt = QueueKeys.timeOf(entry.key);
                 if (dueAt.isAfter(now)) {
                     break;
                 }
@@ -148,11 +172,11 @@ final class StoreDeskState implements DeskState {
 
     @Override
     public void addTimer(SlaTimer timer) {
-        timers.put(timeKey(timer.dueAt(), timer.handoffId()), timer.handoffId());
+        timers.put(QueueKeys.timeKey(timer.dueAt(), timer.handoffId()), timer.handoffId());
     }
 
     @Override
     public void removeTimer(SlaTimer timer) {
-        timers.delete(timeKey(timer.dueAt(), timer.handoffId()));
+        timers.delete(QueueKeys.timeKey(timer.dueAt(), timer.handoffId()));
     }
 }

@@ -71,6 +71,14 @@ class RoutingConfigParserTest {
     }
 
     @Test
+    void shouldRefuseIdsThatAreNotPlainTokens() {
+        String message = invalid(VALID.replace("{id: ava,", "{id: \"ava|x\",").replace("{id: emea,", "{id: \"em ea\","));
+
+        assertTrue(message.contains("closers[0].id: 'ava|x' must be 1-64 letters, digits"), message);
+        assertTrue(message.contains("pools[0].id: 'em ea' must be 1-64 letters, digits"), message);
+    }
+
+    @Test
     void shouldRequireACatchAllRule() {
         String message = invalid(VALID.replace("  - {id: everyone-else, pool: managers}\n", ""));
 

@@ -1,7 +1,6 @@
 package io.leadpipeline.routing.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,8 @@ public final class InMemoryDeskState implements DeskState {
     private final Map<String, Availability> availability = new HashMap<>();
     private final Map<String, PoolRotation> rotations = new HashMap<>();
     private final Map<String, String> owners = new HashMap<>();
-    private final TreeSet<QueueEntry> queue = new TreeSet<>(Comparator.comparing(QueueEntry::since).thenComparing(QueueEntry::decisionId));
+    private static final Comparator<QueueEntry> QUEUE_ORDER = Comparator.comparing(QueueEntry::since).thenComparing(QueueEntry::decisionId);
+    private final Map<String, TreeSet<QueueEntry>> lanes = new HashMap<>();
     private final TreeSet<SlaTimer> timers = new TreeSet<>(Comparator.comparing(SlaTimer::dueAt).thenComparing(SlaTimer::handoffId));
 
     @Override
@@ -82,18 +82,28 @@ public final class InMemoryDeskState implements DeskState {
     }
 
     @Override
-    public List<QueueEntry> queue() {
-        return new ArrayList<>(queue);
+    public Optional<QueueEntry> nextWaiting(String lane, Optional<QueueEntry> after) {
+        TreeSet<QueueEntry> entries = lane(lane);
+        return Optional.ofNullable(after.isPresent() ? entries.higher(after.get()) : entries.isEmpty() ? null : entries.first());
     }
 
     @Override
-    public void enqueue(QueueEntry entry) {
-        queue.add(entry);
+    public void enqueue(String lane, QueueEntry entry) {
+        lane(lane).add(entry);
     }
 
     @Override
-    public void dequeue(QueueEntry entry) {
-        queue.remove(entry);
+    public void dequeue(String lane, QueueEntry entry) {
+        lane(lane).remove(entry);
+    }
+
+    @Override
+    public int waitingCount(String lane) {
+        return lane(lane).size();
+    }
+
+    private TreeSet<QueueEntry> lane(String lane) {
+        return lanes.computeIfAbsent(lane, name -> new TreeSet<>(QUEUE_ORDER));
     }
 
     @Override

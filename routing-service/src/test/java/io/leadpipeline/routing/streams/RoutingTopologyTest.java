@@ -49,6 +49,8 @@ import io.leadpipeline.routing.config.Topics;
 import io.leadpipeline.routing.domain.CloserProfile;
 import io.leadpipeline.routing.domain.CommandResult;
 import io.leadpipeline.routing.domain.PoolStrategy;
+import io.leadpipeline.routing.domain.QueueLanes;
+import io.leadpipeline.routing.domain.RoutingCase;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.domain.TestRules;
 
@@ -76,7 +78,10 @@ class RoutingTopologyTest {
         start(TestRules.onePool(PoolStrategy.ROUND_ROBIN, closers));
     }
 
+    private RoutingRules rules;
+
     private void start(RoutingRules rules) {
+        this.rules = rules;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -164,6 +169,28 @@ class RoutingTopologyTest {
         assertEquals("Acme Corp", handoff.getLead().getContact().getCompany());
         assertEquals("intent.high-intent-form", handoff.getLead().getReasons().get(0).getRuleId());
         assertNull(handoff.getPreviousHandoffId());
+    }
+
+    @Test
+    void shouldMoveAQueueWrittenBeforeLanesIntoLanesAndHandItsLeadsOutFirst() {
+        start(alwaysOn("ava", 10), alwaysOn("ben", 10));
+        QualificationDecided waitedBeforeTheUpgrade = TestDecisions.decision("waited@acme.example", LeadStage.SQL);
+        Instant queued = START.minus(Duration.ofMinutes(5));
+        var facts = RoutingDeskProcessor.facts(waitedBeforeTheUpgrade);
+        driver.<String, QualificationDecided>getKeyValueStore(Stores.ROUTED_DECISIONS).put(waitedBeforeTheUpgrade.getDecisionId(), waitedBeforeTheUpgrade);
+        driver.<String, RoutingCase>getKeyValueStore(Stores.ROUTING_CASES).put(waitedBeforeTheUpgrade.getDecisionId(), RoutingCase.received(
+                waitedBeforeTheUpgrade.getDecisionId(), waitedBeforeTheUpgrade.getLeadId(), facts, rules.ruleFor(facts), queued));
+        KeyValueStore<String, String> waiting = driver.getKeyValueStore(Stores.WAITING_LEADS);
+        waiting.put(QueueKeys.timeKey(queued, waitedBeforeTheUpgrade.getDecisionId()), waitedBeforeTheUpgrade.getDecisionId());
+
+        QualificationDecided newcomer = sql("new@initech.example");
+
+        assertEquals(List.of(waitedBeforeTheUpgrade.getDecisionId(), newcomer.getDecisionId()),
+                handoffs.readValuesToList().stream().map(LeadHandedOff::getDecisionId).toList(), "the lead that waited goes first");
+        try (var left = waiting.all()) {
+            assertTrue(!left.hasNext(), "no queue entry is left behind");
+        }
+        assertEquals(0, driver.<String, Integer>getKeyValueStore(Stores.QUEUE_LANE_SIZES).get(QueueLanes.pool("sales")));
     }
 
     @Test
