@@ -1,4 +1,4 @@
-package io.leadpipeline.capture.domain;
+package io.leadpipeline.service;
 
 /** One bad field of a submission: which field, and what is wrong with it in a sentence. */
 public record FieldViolation(String field, String message) {

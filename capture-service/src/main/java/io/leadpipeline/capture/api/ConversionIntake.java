@@ -22,7 +22,7 @@ import io.leadpipeline.capture.domain.ConversionIds;
 import io.leadpipeline.capture.domain.ConversionNormalizer;
 import io.leadpipeline.capture.domain.ConversionSubmission;
 import io.leadpipeline.capture.domain.EmailAddresses;
-import io.leadpipeline.capture.domain.FieldViolation;
+import io.leadpipeline.service.FieldViolation;
 import io.leadpipeline.capture.domain.Masking;
 import io.leadpipeline.capture.domain.NormalizedConversion;
 import io.leadpipeline.capture.domain.Site;

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.leadpipeline.capture.api.CaptureMetrics.Endpoint;
 import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.ConversionSubmission;
+import io.leadpipeline.service.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 

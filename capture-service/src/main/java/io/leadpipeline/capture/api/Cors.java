@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.leadpipeline.capture.domain.CaptureRules;
+import io.leadpipeline.service.Problem;
 
 /**
  * CORS per site. A preflight is answered for the origins of the form's site (or, for /v1/conversions, whose

@@ -29,10 +29,11 @@ import io.leadpipeline.capture.config.Topics;
 import io.leadpipeline.capture.domain.CaptureRules.SiteKey;
 import io.leadpipeline.capture.domain.EngagementNormalizer;
 import io.leadpipeline.capture.domain.EngagementSubmission;
-import io.leadpipeline.capture.domain.FieldViolation;
+import io.leadpipeline.service.FieldViolation;
 import io.leadpipeline.capture.messaging.EngagementEvents;
 import io.leadpipeline.capture.messaging.EngagementPublisher;
 import io.leadpipeline.events.EngagementTracked;
+import io.leadpipeline.service.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 

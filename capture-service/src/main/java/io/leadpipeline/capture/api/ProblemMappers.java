@@ -13,7 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.leadpipeline.capture.api.CaptureMetrics.Endpoint;
-import io.leadpipeline.capture.domain.FieldViolation;
+import io.leadpipeline.service.FieldViolation;
+import io.leadpipeline.service.Problem;
 
 /** Every error this service answers is problem+json, including the ones the framework raises; each is counted. */
 public class ProblemMappers {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-import io.leadpipeline.capture.domain.FieldViolation;
+import io.leadpipeline.service.FieldViolation;
+import io.leadpipeline.service.Problem;
 
 /** A request capture did not accept: the status, a sentence, the bad fields and any headers (Retry-After, WWW-Authenticate). */
 public record Refusal(int status, String detail, List<FieldViolation> errors, Map<String, String> headers) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.leadpipeline.events.FormType;
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.service.FieldViolation;
 
 /**
  * Validates a submission and cleans it, naming every bad field at once (one entry per field) so a site can show

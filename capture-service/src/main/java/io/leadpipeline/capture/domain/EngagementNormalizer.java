@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.service.FieldViolation;
 
 /** Validates an engagement and resolves the lead it belongs to, naming every bad field. */
 public final class EngagementNormalizer {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.leadpipeline.events.FormType;
+import io.leadpipeline.service.FieldViolation;
 
 /** Proves a submission is cleaned into what we store, and that every bad field is named once. */
 class ConversionNormalizerTest {

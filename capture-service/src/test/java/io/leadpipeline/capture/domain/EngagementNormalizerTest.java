@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.service.FieldViolation;
 
 /** Proves an engagement is tied to the right lead by email or lead id, and bad ones are refused field by field. */
 class EngagementNormalizerTest {

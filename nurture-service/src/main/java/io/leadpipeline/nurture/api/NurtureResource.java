@@ -16,6 +16,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.domain.NurtureRules;
+import io.leadpipeline.service.Problem;
 
 /** Ops' view of nurture: a lead's enrollments (from whichever instance owns it) and the tracks with their active counts. */
 @Path("/v1")

@@ -4,6 +4,11 @@ import java.util.List;
 
 import io.leadpipeline.kafka.DeadLetters;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.leadpipeline.service.ServiceTopics;
+
 /**
  * Topics nurture-service reads (all keyed by lead id and co-partitioned, so one task sees all of a lead's events)
  * and the ones it writes (enrollments and touches, their only writer).
@@ -22,6 +27,13 @@ public final class Topics {
     public static final List<String> ALL = List.of(DECISIONS, HANDOFF_OUTCOMES, ENGAGEMENTS, NURTURE_ENROLLMENTS,
             NURTURE_TOUCHES, DeadLetters.topicFor(DECISIONS), DeadLetters.topicFor(HANDOFF_OUTCOMES),
             DeadLetters.topicFor(ENGAGEMENTS));
+
+    /** What service-support's TopicProvisioning creates at start-up when missing. */
+    @Produces
+    @Singleton
+    static ServiceTopics provisioned() {
+        return ServiceTopics.of(ALL);
+    }
 
     private Topics() {
     }

@@ -10,6 +10,7 @@ import io.leadpipeline.opsconsole.domain.LeadJourney;
 import io.leadpipeline.opsconsole.domain.LeadLookup;
 import io.leadpipeline.opsconsole.domain.OpsView;
 import io.leadpipeline.opsconsole.domain.Window;
+import io.leadpipeline.service.Problem;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

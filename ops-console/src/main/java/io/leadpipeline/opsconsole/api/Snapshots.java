@@ -18,6 +18,7 @@ import io.leadpipeline.opsconsole.messaging.GroupLagMonitor;
 import io.leadpipeline.opsconsole.messaging.PipelineReader;
 import io.leadpipeline.opsconsole.messaging.ReaderStatus;
 import io.leadpipeline.opsconsole.roster.RoutingRoster;
+import io.leadpipeline.service.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 

@@ -3,7 +3,11 @@ package io.leadpipeline.opsconsole.config;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.service.ServiceTopics;
 
 /** The pipeline topics the console reads; it writes to none of them and creates none. */
 public final class Topics {
@@ -25,6 +29,13 @@ public final class Topics {
      * console started (a first dead letter, say) are picked up without a restart, and missing ones are no error.
      */
     public static final Pattern SUBSCRIPTION = Pattern.compile("lead\\..+");
+
+    /** service-support's TopicProvisioning creates none for the console: it reads by pattern and owns no topic. */
+    @Produces
+    @Singleton
+    static ServiceTopics provisioned() {
+        return ServiceTopics.of(List.of());
+    }
 
     private Topics() {
     }

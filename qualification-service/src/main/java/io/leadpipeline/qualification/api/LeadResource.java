@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.jboss.logging.Logger;
 
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.service.Problem;
 
 /**
  * A lead's current stage, scores, grade, explanation and stage history. Answered from the local store, or proxied

@@ -23,6 +23,7 @@ import io.leadpipeline.qualification.domain.Contact;
 import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.qualification.domain.Qualification;
 import io.leadpipeline.qualification.domain.Reason;
+import io.leadpipeline.service.Problem;
 
 /**
  * POST /v1/scoring/preview: scores a lead described in the body against the current rules and writes nothing, so

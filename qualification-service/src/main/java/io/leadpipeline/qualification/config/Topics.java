@@ -5,6 +5,11 @@ import java.util.stream.Stream;
 
 import io.leadpipeline.kafka.DeadLetters;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.leadpipeline.service.ServiceTopics;
+
 /**
  * Topics qualification-service reads and the one it writes (lead.decisions, its only writer). All inputs are keyed
  * by lead id with the same partition count (co-partitioned), so one processor with one store sees every event of a lead.
@@ -22,6 +27,13 @@ public final class Topics {
     /** Everything this service touches, created at start-up when missing, dead-letter topics included. */
     public static final List<String> ALL = Stream.concat(Stream.concat(INPUTS.stream(), Stream.of(DECISIONS)),
             INPUTS.stream().map(DeadLetters::topicFor)).toList();
+
+    /** What service-support's TopicProvisioning creates at start-up when missing. */
+    @Produces
+    @Singleton
+    static ServiceTopics provisioned() {
+        return ServiceTopics.of(ALL);
+    }
 
     private Topics() {
     }

@@ -32,6 +32,7 @@ import io.leadpipeline.routing.domain.Availability;
 import io.leadpipeline.routing.domain.CloserProfile;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
+import io.leadpipeline.service.Problem;
 
 /**
  * The closers' roster with each one's open load, capacity and availability; and setting a closer's availability
@@ -120,7 +121,7 @@ public class CloserResource {
                     .build());
         } catch (RuntimeException e) {
             LOG.warnf("Could not write the availability of %s: %s", closer.id(), e.getMessage());
-            return Problem.deskUnavailable("Kafka did not take the change; retry");
+            return Problem.retryLater("Kafka did not take the change; retry");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -140,7 +141,7 @@ public class CloserResource {
                 break;
             }
         }
-        return Problem.deskUnavailable("The change is written but the routing desk has not applied it yet; it will, retry to see it");
+        return Problem.retryLater("The change is written but the routing desk has not applied it yet; it will, retry to see it");
     }
 
     private CloserView view(DeskReader reader, CloserProfile closer, Instant now) {

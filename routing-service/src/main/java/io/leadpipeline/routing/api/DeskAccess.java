@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.leadpipeline.routing.config.Stores;
+import io.leadpipeline.service.Problem;
 
 /**
  * Where the routing desk is: its stores live on exactly one instance (the one running the single desk task).
@@ -63,12 +64,12 @@ public class DeskAccess {
                 return handler.apply(local.get());
             } catch (InvalidStateStoreException rebalancing) {
                 // The stores went away mid-request (a rebalance after a crash, found by the crash run): retry, never a 500.
-                return Problem.deskUnavailable("The routing desk is rebalancing; retry shortly (answers are idempotent)");
+                return Problem.retryLater("The routing desk is rebalancing; retry shortly (answers are idempotent)");
             }
         }
         Optional<HostInfo> host = deskHost();
         if (headers.getHeaderString(FORWARDED_HEADER) != null || host.isEmpty() || host.get().equals(self)) {
-            return Problem.deskUnavailable("The routing desk is starting or moving between instances; retry shortly");
+            return Problem.retryLater("The routing desk is starting or moving between instances; retry shortly");
         }
         return forward(host.get(), method, uri, headers, body);
     }
@@ -100,10 +101,10 @@ public class DeskAccess {
             return relayed.build();
         } catch (IOException e) {
             LOG.warnf("Could not reach the routing desk at %s: %s", host, e.getMessage());
-            return Problem.deskUnavailable("The instance hosting the routing desk did not answer; retry shortly");
+            return Problem.retryLater("The instance hosting the routing desk did not answer; retry shortly");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Problem.deskUnavailable("Interrupted while asking the routing desk");
+            return Problem.retryLater("Interrupted while asking the routing desk");
         }
     }
 }

@@ -20,6 +20,7 @@ import io.leadpipeline.routing.domain.HandoffStatus;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
 import io.leadpipeline.routing.streams.AnsweredCommand;
+import io.leadpipeline.service.Problem;
 
 /**
  * A closer's accept or reject, on the instance hosting the desk: answered at once when the handoff is unknown,
@@ -73,7 +74,7 @@ public class HandoffCommands {
                     .build());
         } catch (RuntimeException e) {
             LOG.warnf("Could not write the answer to handoff %s: %s", handoffId, e.getMessage());
-            return Problem.deskUnavailable("Kafka did not take the answer; retry (answers are idempotent)");
+            return Problem.retryLater("Kafka did not take the answer; retry (answers are idempotent)");
         }
         return awaitResult(commandId);
     }
@@ -108,7 +109,7 @@ public class HandoffCommands {
                 break;
             }
         }
-        return Problem.deskUnavailable("The routing desk has not applied the answer yet; retry (answers are idempotent)");
+        return Problem.retryLater("The routing desk has not applied the answer yet; retry (answers are idempotent)");
     }
 
     private HandoffView view(Handoff handoff) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadpipeline.events.HandoffRejectionReason;
 import io.leadpipeline.events.HandoffResponse;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.Problem;
 
 /** A handoff's state, and the closer's answer to it: accept, or reject with a reason (which recycles the lead to marketing). */
 @Path("/v1/handoffs/{handoffId}")

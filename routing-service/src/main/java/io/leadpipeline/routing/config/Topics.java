@@ -4,6 +4,11 @@ import java.util.List;
 
 import io.leadpipeline.kafka.DeadLetters;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.leadpipeline.service.ServiceTopics;
+
 /**
  * Topics routing-service reads and the ones it writes. It is the only writer of lead.handoffs,
  * lead.handoff-outcomes, lead.handoff-responses and lead.closer-availability.
@@ -27,6 +32,13 @@ public final class Topics {
 
     /** Topics created compacted when missing. */
     public static final List<String> COMPACTED = List.of(CLOSER_AVAILABILITY);
+
+    /** What service-support's TopicProvisioning creates at start-up when missing. */
+    @Produces
+    @Singleton
+    static ServiceTopics provisioned() {
+        return new ServiceTopics(ALL, COMPACTED);
+    }
 
     private Topics() {
     }
