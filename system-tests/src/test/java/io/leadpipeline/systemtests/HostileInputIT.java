@@ -36,9 +36,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +52,7 @@ import io.leadpipeline.systemtests.HostileRequests.Transport;
  * console is refused with a 4xx (problem+json from JSON endpoints, a redirect or small HTML page for browser form
  * posts), never a 5xx or a stack trace, writes nothing to Kafka, and leaves every service ready.
  */
+@ExtendWith(SharedPipeline.class)
 class HostileInputIT {
 
     private static final int REQUESTS = Integer.getInteger("hostile.requests", 600);
@@ -72,16 +73,10 @@ class HostileInputIT {
     private static RunningPipeline pipeline;
 
     @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = RunningPipeline.start(true);
+    static void startPipeline(RunningPipeline shared) throws Exception {
+        pipeline = shared;
     }
 
-    @AfterAll
-    static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
 
     @Test
     void shouldRefuseEveryHostileRequestCleanlyWriteNothingAndStayReady() throws Exception {

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.leadpipeline.devstack.ChildProcess;
 import io.leadpipeline.devstack.DevStack;
@@ -70,9 +74,7 @@ final class RunningPipeline implements AutoCloseable {
         RunningPipeline pipeline = new RunningPipeline(DevStack.start(runDir, options.persistentRegistry()), root, runDir,
                 options.serviceJvmFlags());
         try {
-            for (String service : SERVICES) {
-                pipeline.add(service, List.of());
-            }
+            pipeline.addSideBySide(SERVICES);
             if (options.withOpsConsole()) {
                 pipeline.add(OPS_CONSOLE, List.of("-Dops-console.routing-url=" + pipeline.url("routing-service", "")));
             }
@@ -84,13 +86,45 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     private void add(String service, List<String> extraProperties) {
-        int port = FreePorts.next();
-        Slot slot = new Slot(service, port, workDir.resolve("state-" + service), extraProperties);
+        launch(slot(service, extraProperties));
+    }
+
+    private Slot slot(String service, List<String> extraProperties) {
+        Slot slot = new Slot(service, FreePorts.next(), workDir.resolve("state-" + service), extraProperties);
         slots.put(service, slot);
-        launch(slot);
+        return slot;
+    }
+
+    /**
+     * Starts the services at the same time, as a supervisor would (each creates the topics it needs, so none waits
+     * for another), and returns when all are ready; a failure to start is thrown once every start has ended.
+     */
+    private void addSideBySide(List<String> services) throws InterruptedException {
+        Map<String, Future<ChildProcess>> starting = new LinkedHashMap<>();
+        try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String service : services) {
+                Slot slot = slot(service, List.of());
+                starting.put(service, starter.submit(() -> startProcess(slot)));
+            }
+        }
+        RuntimeException failed = null;
+        for (var start : starting.entrySet()) {
+            try {
+                processes.put(start.getKey(), start.getValue().get());
+            } catch (ExecutionException e) {
+                failed = failed == null ? new IllegalStateException(start.getKey() + " did not start", e.getCause()) : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     private void launch(Slot slot) {
+        processes.put(slot.service(), startProcess(slot));
+    }
+
+    private ChildProcess startProcess(Slot slot) {
         Path jar = root.resolve(slot.service()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
@@ -105,8 +139,8 @@ final class RunningPipeline implements AutoCloseable {
                 "-Dpipeline.config-dir=" + root.resolve("config")));
         command.addAll(slot.extraProperties());
         command.addAll(List.of("-jar", jar.toString()));
-        processes.put(slot.service(), ChildProcess.start(slot.service(), command, logFile(slot), SERVICE_START_TIMEOUT,
-                () -> Probes.httpOk(url(slot.service(), "/q/health/ready"))));
+        return ChildProcess.start(slot.service(), command, logFile(slot), SERVICE_START_TIMEOUT,
+                () -> Probes.httpOk("http://127.0.0.1:" + slot.port() + "/q/health/ready"));
     }
 
     /** Each start of a service appends to its own log, so a crash run keeps what every incarnation printed. */
