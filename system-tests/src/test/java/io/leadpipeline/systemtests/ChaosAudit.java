@@ -98,7 +98,9 @@ final class ChaosAudit {
             if (!lead.keyed()) {
                 unkeyedRetries += unacknowledged.size(); // a retry without a key after a capture crash: a new form fill
             }
-            checkDecisions(lead, who, decisions.getOrDefault(id, List.of()));
+            List<QualificationDecided> leadDecisions = decisions.getOrDefault(id, List.of());
+            boolean formFillAfterRejection = isFormFillAfterRejection(lead, leadDecisions, conversionIdsByLead.getOrDefault(id, Set.of()));
+            checkDecisions(lead, who, leadDecisions, formFillAfterRejection);
             List<LeadHandedOff> leadHandoffs = handoffs.getOrDefault(id, List.of());
             distinct(who, "handoff", leadHandoffs, LeadHandedOff::getHandoffId);
             long first = leadHandoffs.stream().filter(h -> h.getAttempt() == 1).count();
@@ -123,7 +125,8 @@ final class ChaosAudit {
             List<NurtureEnrollmentChanged> changes = enrollments.getOrDefault(id, List.of());
             distinct(who, "enrollment change", changes, NurtureEnrollmentChanged::getEventId);
             compare(who, "enrollments", lead.kind().enrollments, changes.stream().filter(c -> c.getChange() instanceof NurtureEnrolled).count());
-            compare(who, "nurture exits", lead.kind() == ChaosLead.Kind.REQUALIFIES ? 1 : 0,
+            // A lead that qualifies again (SQL, or MQL after a later form fill) leaves nurture once.
+            compare(who, "nurture exits", lead.kind() == ChaosLead.Kind.REQUALIFIES || formFillAfterRejection ? 1 : 0,
                     changes.stream().filter(c -> c.getChange() instanceof NurtureExited).count());
         }
         distinct("touches", "touch", touches, NurtureTouchDue::getTouchId);
@@ -131,9 +134,12 @@ final class ChaosAudit {
         return new Result(lost, duplicated, wrong, conversionIds.size(), repeated, unkeyedRetries, recordsByTopic, List.copyOf(examples));
     }
 
-    private void checkDecisions(ChaosLead lead, String who, List<QualificationDecided> decided) {
+    private void checkDecisions(ChaosLead lead, String who, List<QualificationDecided> decided, boolean formFillAfterRejection) {
         distinct(who, "decision", decided, QualificationDecided::getDecisionId);
         List<LeadStage> stages = decided.stream().map(QualificationDecided::getStage).toList();
+        if (formFillAfterRejection) {
+            return; // the lead's later form fill reached qualification after the closer's rejection: MQL, cooling down
+        }
         List<LeadStage> expected = lead.kind().decisions;
         if (stages.size() < expected.size() && expected.subList(0, stages.size()).equals(stages)) {
             lose(who + ": decisions " + stages + ", expected " + expected);
@@ -146,6 +152,21 @@ final class ChaosAudit {
                 && (decided.get(0).getRejectionReason() == null || !decided.get(0).getRejectionReason().name().startsWith("DISQUALIFIED_"))) {
             wrong(who + ": rejected as " + decided.get(0).getRejectionReason() + ", expected DISQUALIFIED_*");
         }
+    }
+
+    /**
+     * Whether the MQL after the SQL is qualification's answer to another form fill of the lead (a later resubmission, or a
+     * keyless retry that a capture crash made a new conversion) that it read after the closer had rejected the lead:
+     * recycled leads may not be SQL again during the cool-down, so it decides MQL, and says so.
+     */
+    private static boolean isFormFillAfterRejection(ChaosLead lead, List<QualificationDecided> decided, Set<String> conversionIds) {
+        if (!lead.closerRejects() || !decided.stream().map(QualificationDecided::getStage).toList().equals(List.of(LeadStage.SQL, LeadStage.MQL))) {
+            return false;
+        }
+        QualificationDecided sql = decided.get(0);
+        QualificationDecided mql = decided.get(1);
+        return conversionIds.contains(mql.getTriggeringEventId()) && !mql.getTriggeringEventId().equals(sql.getTriggeringEventId())
+                && mql.getReasons().stream().anyMatch(reason -> reason.getRuleId().equals("stage.recycle-cool-down"));
     }
 
     private void compare(String who, String what, long expected, long actual) {

@@ -46,7 +46,8 @@ record ChaosLead(int number, Kind kind, Duplicate duplicate, String email, Strin
         SAME_KEY,
         /** The same request twice at once without any key (a double click). */
         DOUBLE_CLICK,
-        /** A second, different form fill of the same person later (it changes nothing in the lead's stage). */
+        /** A second, different form fill of the same person later: it changes nothing in the lead's stage, unless it reaches
+         * qualification after a closer rejected the lead (then MQL: recycled leads cool down before they may be SQL again). */
         RESUBMITTED_LATER
     }
 
