@@ -1,11 +1,13 @@
 package io.leadpipeline.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,51 @@ class TopicContractsTest {
         assertEquals(Optional.of("io.leadpipeline.events.ConversionCaptured"), schemas.get("lead.conversions"));
         schemas.forEach((topic, schema) -> assertTrue(schema.isPresent() || topic.endsWith(".dlq") || topic.equals("lead.dlq-replays"),
                 topic + " documents an Avro schema"));
+    }
+
+    @Test
+    void shouldNameOneOfOurComponentsAsTheSingleWriterAndAsEveryReader() throws IOException {
+        List<String> problems = new java.util.ArrayList<>();
+        for (AsyncApiDocument.Channel channel : AsyncApiDocument.load(root).channels()) {
+            boolean deadLetters = channel.topic().endsWith(".dlq");
+            if (channel.topic().equals("lead.dlq-replays")) {
+                continue; // written and read by the operator tool, not by a running component
+            }
+            if (!AsyncApiDocument.COMPONENTS.containsAll(channel.writers()) || channel.writers().isEmpty()
+                    || (!deadLetters && channel.writers().size() != 1)) {
+                problems.add(channel.topic() + ": x-writer " + channel.writers() + " (one of " + AsyncApiDocument.COMPONENTS
+                        + (deadLetters ? ", one per reading service)" : ")"));
+            }
+            if (!AsyncApiDocument.COMPONENTS.containsAll(channel.readers())) {
+                problems.add(channel.topic() + ": x-readers " + channel.readers() + " names more than our components (others go in x-external-readers)");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void shouldParseWithTheOfficialAsyncApiParserWithoutAnError() throws Exception {
+        NodeTool.install(NodeTool.folder("contracts"));
+
+        NodeTool.Output parsed = NodeTool.run(NodeTool.folder("contracts"), List.of("node", "validate.mjs", root.resolve("docs/asyncapi.yaml").toString()),
+                Map.of(), java.time.Duration.ofMinutes(2));
+
+        assertFalse(parsed.text().lines().anyMatch(line -> line.startsWith("error")), parsed.text());
+    }
+
+    @Test
+    void shouldPublishARenderingOfTheCurrentDocument(@org.junit.jupiter.api.io.TempDir Path rendered) throws Exception {
+        NodeTool.install(NodeTool.folder("contracts"));
+
+        NodeTool.run(NodeTool.folder("contracts"), List.of("node", "render.mjs", root.resolve("docs/asyncapi.yaml").toString(), rendered.toString()),
+                Map.of(), java.time.Duration.ofMinutes(2));
+
+        Path published = root.resolve("docs/asyncapi");
+        for (String file : List.of("index.html", "js/app.js", "js/asyncapi-ui.min.js", "css/asyncapi.min.css")) {
+            assertTrue(Files.exists(published.resolve(file)) && Files.mismatch(rendered.resolve(file), published.resolve(file)) == -1,
+                    "docs/asyncapi/" + file + " is the rendering of docs/asyncapi.yaml: run `cd contracts && npm ci && npm run render`");
+        }
+        assertTrue(Files.readString(published.resolve("index.html")).contains("lead.handoffs"), "the page lists the topics");
     }
 
     /** Topic names declared as constants in main code. */
