@@ -25,6 +25,8 @@ public final class Stores {
     public static final String SLA_TIMERS = "sla-timers";
     /** commandId → what the desk made of a closer's accept / reject, for the HTTP request waiting on it. */
     public static final String COMMAND_RESULTS = "command-results";
+    /** "answeredAt|commandId" → commandId: when each command result expires, oldest first. */
+    public static final String COMMAND_EXPIRY = "command-expiry";
 
     private Stores() {
     }

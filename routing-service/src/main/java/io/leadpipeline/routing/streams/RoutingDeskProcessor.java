@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -44,6 +45,8 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     private static final Logger LOG = LoggerFactory.getLogger(RoutingDeskProcessor.class);
     /** How long a command's result is kept for the HTTP request (and its retries) to read. */
     static final Duration COMMAND_RESULT_RETENTION = Duration.ofHours(1);
+    /** In the expiry index, after every time key: set once the results written before the index existed are indexed. */
+    private static final String EXPIRY_INDEX_COMPLETE = "~indexed";
 
     private final RoutingRules rules;
     private final Duration tickInterval;
@@ -53,7 +56,11 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     private RoutingDesk desk;
     private KeyValueStore<String, QualificationDecided> decisions;
     private KeyValueStore<String, AnsweredCommand> commandResults;
-    /** Set until the desk's first record or tick, which moves a queue written before lanes existed into lanes. */
+    private KeyValueStore<String, String> commandExpiry;
+    /**
+     * Set until the desk's first record or tick, which moves a queue written before lanes existed into lanes and indexes
+     * command results written before their expiry index existed.
+     */
     private StoreDeskState legacyQueue;
 
     RoutingDeskProcessor(RoutingRules rules, Duration tickInterval, RoutingMetrics metrics, StreamsTracing tracing) {
@@ -71,13 +78,14 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
         this.legacyQueue = state;
         this.decisions = context.getStateStore(Stores.ROUTED_DECISIONS);
         this.commandResults = context.getStateStore(Stores.COMMAND_RESULTS);
+        this.commandExpiry = context.getStateStore(Stores.COMMAND_EXPIRY);
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
         reportQueue(now());
     }
 
     @Override
     public void process(Record<String, DeskInput> record) {
-        moveLegacyQueueOnce();
+        upgradeStateOnce();
         Instant now = now();
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("routing-desk");
         // What a record causes carries its trace: a decision's handoff continues the lead's trace from capture.
@@ -109,6 +117,7 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
                     CommandResult.Status.NOT_FOUND, null), List.of());
         };
         commandResults.put(command.getCommandId(), new AnsweredCommand(answer.result(), now));
+        commandExpiry.put(QueueKeys.timeKey(now, command.getCommandId()), command.getCommandId());
         publish(answer.events(), now, hop);
     }
 
@@ -118,16 +127,17 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     }
 
     private void tick(long wallClockMillis) {
-        moveLegacyQueueOnce();
+        upgradeStateOnce();
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         publish(desk.tick(now), now, null); // scheduled work (SLA expiry, queue drain) continues no record's trace
         pruneCommandResults(now);
         reportQueue(now);
     }
 
-    private void moveLegacyQueueOnce() {
+    private void upgradeStateOnce() {
         if (legacyQueue != null) {
             legacyQueue.moveLegacyQueueIntoLanes();
+            indexLegacyCommandResults();
             legacyQueue = null;
         }
     }
@@ -165,16 +175,28 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
         return cause == null ? new RecordHeaders() : cause.headers();
     }
 
+    /** Drops the results older than the retention: a range over the expiry index, oldest first, not a scan of every result. */
     private void pruneCommandResults(Instant now) {
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, AnsweredCommand> all = commandResults.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.answeredAt().plus(COMMAND_RESULT_RETENTION).isBefore(now)) {
-                    old.add(entry.key);
-                }
-            });
+        List<KeyValue<String, String>> expired = new ArrayList<>();
+        // "<cutoff>|" sorts after every key of an earlier time and before every key of the cutoff itself.
+        try (KeyValueIterator<String, String> range = commandExpiry.range("0", QueueKeys.timeKey(now.minus(COMMAND_RESULT_RETENTION), ""))) {
+            range.forEachRemaining(expired::add);
         }
-        old.forEach(commandResults::delete);
+        for (KeyValue<String, String> entry : expired) {
+            commandExpiry.delete(entry.key);
+            commandResults.delete(entry.value);
+        }
+    }
+
+    /** Results written before the expiry index existed get their entry, once ever (a marker records it). */
+    private void indexLegacyCommandResults() {
+        if (commandExpiry.get(EXPIRY_INDEX_COMPLETE) != null) {
+            return;
+        }
+        try (KeyValueIterator<String, AnsweredCommand> all = commandResults.all()) {
+            all.forEachRemaining(entry -> commandExpiry.put(QueueKeys.timeKey(entry.value.answeredAt(), entry.key), entry.key));
+        }
+        commandExpiry.put(EXPIRY_INDEX_COMPLETE, "true");
     }
 
     private void reportQueue(Instant now) {

@@ -81,6 +81,7 @@ public final class RoutingTopology {
         builder.addStateStore(store(Stores.QUEUE_LANE_SIZES, Serdes.Integer()));
         builder.addStateStore(store(Stores.SLA_TIMERS, Serdes.String()));
         builder.addStateStore(store(Stores.COMMAND_RESULTS, JsonSerde.of(AnsweredCommand.class)));
+        builder.addStateStore(store(Stores.COMMAND_EXPIRY, Serdes.String()));
 
         // Unusable records are dead-lettered before the repartition, where their source topic, partition and offset are known.
         KStream<String, DeskInput> decisions = usable(builder
@@ -105,7 +106,8 @@ public final class RoutingTopology {
         KStream<String, SpecificRecord> out = decisions.merge(responses).merge(availability)
                 .process(() -> new RoutingDeskProcessor(rules, tickInterval, metrics, tracing), Stores.ROUTING_CASES, Stores.ROUTED_DECISIONS,
                         Stores.HANDOFFS, Stores.CLOSER_LOAD, Stores.CLOSER_AVAILABILITY, Stores.POOL_ROTATION, Stores.ACCOUNT_OWNERS,
-                        Stores.WAITING_LEADS, Stores.QUEUE_LANE_SIZES, Stores.SLA_TIMERS, Stores.COMMAND_RESULTS);
+                        Stores.WAITING_LEADS, Stores.QUEUE_LANE_SIZES, Stores.SLA_TIMERS, Stores.COMMAND_RESULTS,
+                        Stores.COMMAND_EXPIRY);
         out.filter((leadId, event) -> event instanceof LeadHandedOff)
                 .mapValues(event -> (LeadHandedOff) event)
                 .to(Topics.HANDOFFS, Produced.with(Serdes.String(), serdes.valueSerde(LeadHandedOff.class)));

@@ -194,6 +194,31 @@ class RoutingTopologyTest {
     }
 
     @Test
+    void shouldForgetACommandResultAnHourAfterItsAnswerIncludingOnesWrittenBeforeTheExpiryIndex() {
+        start(alwaysOn("ava", 10));
+        KeyValueStore<String, AnsweredCommand> results = driver.getKeyValueStore(Stores.COMMAND_RESULTS);
+        results.put("cmd-before-the-index", new AnsweredCommand(new CommandResult("cmd-before-the-index", "h-0", CommandResult.Status.NOT_FOUND,
+                null), START.minus(Duration.ofMinutes(90))));
+        sql("vp@acme.example");
+        LeadHandedOff handoff = handoffs.readValue();
+        answer("cmd-1", handoff, HandoffResponse.ACCEPT, null, null);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        boolean oldOneGone = results.get("cmd-before-the-index") == null;
+        boolean freshOneKept = results.get("cmd-1") != null;
+        driver.advanceWallClockTime(RoutingDeskProcessor.COMMAND_RESULT_RETENTION);
+
+        assertTrue(oldOneGone, "a result older than the retention, written before the index, is dropped at the first tick");
+        assertTrue(freshOneKept, "a result within the retention is kept");
+        assertNull(results.get("cmd-1"), "dropped once the retention has passed");
+        try (var index = driver.<String, String>getKeyValueStore(Stores.COMMAND_EXPIRY).all()) {
+            List<String> left = new java.util.ArrayList<>();
+            index.forEachRemaining(entry -> left.add(entry.key));
+            assertEquals(List.of("~indexed"), left, "the expiry index keeps nothing for dropped results");
+        }
+    }
+
+    @Test
     void shouldHandOffOnlySqlDecisions() {
         start(alwaysOn("ava", 10));
         QualificationDecided rejected = TestDecisions.decision("student@gmail.com", LeadStage.REJECTED);
