@@ -72,14 +72,6 @@ final class NurtureEvents {
                 .build();
     }
 
-    static String touchId(String enrollmentId, int step) {
-        return EventIds.derive("touch", enrollmentId, Integer.toString(step));
-    }
-
-    static String enrollmentId(String leadId, String sourceEventId) {
-        return EventIds.derive("enrollment", leadId, sourceEventId);
-    }
-
     static Instant at(long millis) {
         return Instant.ofEpochMilli(millis);
     }
