@@ -89,14 +89,15 @@ public final class DevStack implements AutoCloseable {
         if (broker != null && broker.isAlive()) {
             return;
         }
-        broker = ChildProcess.start("kafka-broker", List.of(ChildProcess.currentJava(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+        List<String> command = ChildProcess.javaCommand();
+        command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", layout.brokerClasspath(), KafkaBrokerMain.class.getName(),
                 "--port", Integer.toString(kafkaPort),
                 "--controller-port", Integer.toString(controllerPort),
                 "--data-dir", workDir.resolve("kafka").toString(),
-                "--parent-pid", Long.toString(ProcessHandle.current().pid())),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        broker = ChildProcess.start("kafka-broker", command,
                 workDir.resolve("logs/kafka.log"), START_TIMEOUT, this::brokerReady);
     }
 
@@ -126,8 +127,8 @@ public final class DevStack implements AutoCloseable {
         if (registry != null && registry.isAlive()) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.currentJava(),
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+        List<String> command = ChildProcess.javaCommand();
+        command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + registryPort,
                 "-Dquarkus.management.host=127.0.0.1",

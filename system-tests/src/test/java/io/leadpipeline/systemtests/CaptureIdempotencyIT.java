@@ -18,15 +18,14 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.devstack.ChildProcess;
-import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.FreePorts;
 import io.leadpipeline.devstack.Probes;
 import io.leadpipeline.devstack.TopicReader;
@@ -37,6 +36,7 @@ import io.leadpipeline.events.ConversionCaptured;
  * of them restarted) give a retried Idempotency-Key, and a double click, the same conversionId, and qualification
  * counts it as one conversion.
  */
+@ExtendWith(SharedPipeline.class)
 class CaptureIdempotencyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,28 +47,14 @@ class CaptureIdempotencyIT {
 
     private static Path root;
     private static Path workDir;
-    private static DevStack stack;
-    private static ChildProcess qualification;
-    private static int qualificationPort;
+    private static RunningPipeline pipeline;
 
+    /** The shared pipeline's broker, registry and qualification; the capture instances under test are this class's own. */
     @BeforeAll
-    static void start() throws IOException {
+    static void usePipeline(RunningPipeline shared) {
+        pipeline = shared;
         root = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
-        workDir = Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")).toAbsolutePath();
-        Files.createDirectories(workDir);
-        stack = DevStack.start(Files.createTempDirectory(workDir, "idempotency-stack-"));
-        qualificationPort = FreePorts.next();
-        qualification = startService("qualification-service", qualificationPort);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (qualification != null) {
-            qualification.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        workDir = shared.workDir();
     }
 
     @Test
@@ -142,7 +128,7 @@ class CaptureIdempotencyIT {
 
     private static List<String> conversionActivities(String leadId) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + qualificationPort + "/v1/leads/" + leadId)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(pipeline.url("qualification-service", "/v1/leads/" + leadId))).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return List.of();
         }
@@ -178,18 +164,19 @@ class CaptureIdempotencyIT {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
-        List<String> command = List.of(ChildProcess.currentJava(), "-Xmx256m",
+        List<String> command = ChildProcess.javaCommand();
+        command.addAll(List.of("-Xmx256m",
                 "-Dquarkus.http.port=" + port,
-                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
-                "-Dapicurio.registry.url=" + stack.registryUrl(),
+                "-Dkafka.bootstrap.servers=" + pipeline.stack().bootstrapServers(),
+                "-Dapicurio.registry.url=" + pipeline.stack().registryUrl(),
                 "-Dkafka-streams.state.dir=" + workDir.resolve("idempotency-state-" + port),
                 "-Dpipeline.config-dir=" + root.resolve("config"),
-                "-jar", jar.toString());
+                "-jar", jar.toString()));
         return ChildProcess.start(service, command, workDir.resolve("logs/idempotency-" + service + "-" + port + ".log"),
                 Duration.ofSeconds(120), () -> Probes.httpOk("http://127.0.0.1:" + port + "/q/health/ready"));
     }
 
     private static TopicReader<ConversionCaptured> conversionsReader() {
-        return AvroTopicReaders.reader(stack, "lead.conversions");
+        return AvroTopicReaders.reader(pipeline.stack(), "lead.conversions");
     }
 }

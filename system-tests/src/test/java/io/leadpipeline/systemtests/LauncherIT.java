@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadpipeline.devstack.ChildProcess;
 import io.leadpipeline.devstack.FreePorts;
 
 /**
@@ -51,6 +52,7 @@ class LauncherIT {
         Path workDir = Files.createDirectories(Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")));
         Path home = Files.createTempDirectory(workDir, "pipeline-home-");
         env.put("PIPELINE_HOME", home.toString());
+        env.put("PIPELINE_JVM_OPTS", System.getProperty(ChildProcess.CHILD_JVM_FLAGS, ""));
         for (String port : List.of("CAPTURE_PORT", "QUALIFICATION_PORT", "ROUTING_PORT", "NURTURE_PORT", "KAFKA_PORT",
                 "KAFKA_CONTROLLER_PORT", "REGISTRY_PORT", "REGISTRY_MANAGEMENT_PORT", "OPS_CONSOLE_PORT")) {
             env.put(port, Integer.toString(FreePorts.next()));

@@ -17,7 +17,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -38,6 +40,8 @@ import io.leadpipeline.events.LeadHandedOff;
  * packaged services, the open page shows the funnel move (captured, SQL, handed off, accepted, rejected, nurtured)
  * and a searched lead's journey across the topics, without a reload. Leaves target/ops-console-pipeline.png.
  */
+@ExtendWith(SharedPipeline.class)
+@Order(SharedPipeline.FIRST_COUNTS_TOTALS)
 class OpsConsoleIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,8 +53,8 @@ class OpsConsoleIT {
     private static Path profile;
 
     @BeforeAll
-    static void start() throws Exception {
-        pipeline = RunningPipeline.start(true);
+    static void start(RunningPipeline shared) throws Exception {
+        pipeline = shared;
         profile = Files.createTempDirectory("ops-console-it-chrome");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
@@ -68,9 +72,6 @@ class OpsConsoleIT {
     static void stop() throws Exception {
         if (browser != null) {
             browser.quit();
-        }
-        if (pipeline != null) {
-            pipeline.close();
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {

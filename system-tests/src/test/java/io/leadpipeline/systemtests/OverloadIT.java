@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +39,8 @@ import io.leadpipeline.events.LeadHandedOff;
  * sales-ready leads larger than the closers' capacity queues (never drops) and every lead is handed off once as
  * closers free up.
  */
+@ExtendWith(SharedPipeline.class)
+@Order(SharedPipeline.SECOND_FILLS_THE_CLOSERS)
 class OverloadIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,15 +54,8 @@ class OverloadIT {
     private static RunningPipeline pipeline;
 
     @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = RunningPipeline.start();
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    static void usePipeline(RunningPipeline shared) {
+        pipeline = shared;
     }
 
     @Test

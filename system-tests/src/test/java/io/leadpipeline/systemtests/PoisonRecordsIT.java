@@ -31,9 +31,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,6 +48,8 @@ import io.leadpipeline.kafka.DeadLetters;
  * reading service, with a reason and the original bytes, while the consumer moves past them and the pipeline keeps
  * qualifying, routing and nurturing the leads that follow.
  */
+@ExtendWith(SharedPipeline.class)
+@Order(SharedPipeline.LAST_POISONS_TOPICS)
 class PoisonRecordsIT {
 
     private static final String SITE_KEY = "Bearer dev-only-example-server-key";
@@ -69,15 +72,8 @@ class PoisonRecordsIT {
     private static RunningPipeline pipeline;
 
     @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = RunningPipeline.start();
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    static void usePipeline(RunningPipeline shared) {
+        pipeline = shared;
     }
 
     @Test

@@ -129,7 +129,8 @@ final class RunningPipeline implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
-        List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xmx256m"));
+        List<String> command = ChildProcess.javaCommand();
+        command.add("-Xmx256m");
         command.addAll(serviceJvmFlags);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + slot.port(),

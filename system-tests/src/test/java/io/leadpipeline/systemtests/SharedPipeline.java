@@ -5,12 +5,22 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One running pipeline (with the ops console) for every test class of the run that only adds its own leads and
- * reads them back by key: started by the first class that asks for it, stopped when the whole run ends. A class
- * that kills processes, poisons topics, fills the closers or counts totals starts its own {@link RunningPipeline}.
+ * One running pipeline (with the ops console) for the test classes of the run: started by the first class that asks
+ * for it, stopped when the whole run ends (a pipeline start costs about 40 s on 2 cores). Most classes add their own
+ * leads and read them back by key, so they run in any order. The few that need more of the pipeline say where they
+ * go with {@code @Order} (junit-platform.properties orders classes by it): the classes that count totals or fill the
+ * closers run first, on a fresh pipeline; the one that poisons topics runs last. A class that kills processes
+ * starts its own {@link RunningPipeline}.
  * Use it as {@code @ExtendWith(SharedPipeline.class)} and take a {@code RunningPipeline} in a {@code @BeforeAll}.
  */
 final class SharedPipeline implements ParameterResolver {
+
+    /** Counts the console's totals, so it must see only its own leads. */
+    static final int FIRST_COUNTS_TOTALS = 1;
+    /** Fills the closers and then frees them all; reads the pools' queue sizes, which must hold only its leads. */
+    static final int SECOND_FILLS_THE_CLOSERS = 2;
+    /** Leaves records on the input topics that no decoding reader gets past. */
+    static final int LAST_POISONS_TOPICS = Integer.MAX_VALUE;
 
     /** Closed by JUnit when the root context closes, after the last test class. */
     private record Running(RunningPipeline pipeline) implements AutoCloseable {
