@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.InjectDevStack;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,7 +27,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(ReadinessTest.OwnStack.class)
-@WithTestResource(DevStackTestResource.class)
+@WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = DevStackTestResource.OWN_STACK, value = "true"))
 class ReadinessTest {
 
     private static final Duration NOTICED = Duration.ofSeconds(60);
