@@ -1,4 +1,4 @@
-package io.leadpipeline.devstack;
+package io.leadpipeline.operatortools;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code ./pipeline tail}: prints a topic's records decoded through the registry, one JSON object a line
  * (topic, partition, offset, key, timestamp, headers, value). Reads without a consumer group, so watching a
  * topic never disturbs the services.
+ * Hand-written because Kafka's console consumer prints Avro as raw bytes; Confluent's Avro one is not a tool we keep.
  * Usage: {@code TopicTail --bootstrap HOST:PORT --registry URL --topic T [--from-beginning] [--max N]}.
  */
 public final class TopicTail {

@@ -1,4 +1,4 @@
-package io.leadpipeline.devstack;
+package io.leadpipeline.operatortools;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.leadpipeline.devstack;
+package io.leadpipeline.operatortools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.leadpipeline.devstack.DevStack;
+import io.leadpipeline.devstack.TopicReader;
 
 /** Proves ./pipeline dlq lists dead letters with their reasons and replays each to its source topic exactly once. */
 class DeadLetterToolTest {

@@ -1,4 +1,4 @@
-package io.leadpipeline.devstack;
+package io.leadpipeline.operatortools;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,8 +34,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.leadpipeline.kafka.DeadLetters;
+
 /**
  * {@code ./pipeline dlq}: lists dead letters with their reasons, and replays them to their source topic once.
+ * Hand-written because no kept tool does this: Kafka's CLI cannot list dead letters by reason or replay exactly once.
  * Each replay writes the record back to the source topic and a marker to {@value #REPLAYS_TOPIC} in one Kafka
  * transaction, and skips records already marked, so a dead letter is replayed exactly once however often the
  * command runs (or crashes half way).
@@ -47,10 +50,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class DeadLetterTool {
 
     public static final String REPLAYS_TOPIC = "lead.dlq-replays";
-    static final String DLQ_SUFFIX = ".dlq";
     static final String HEADER_PREFIX = "dlq.";
-    static final String HEADER_SOURCE_TOPIC = "dlq.source.topic";
-    static final String HEADER_REASON = "dlq.reason";
     static final String HEADER_REPLAYED_FROM = "dlq-replayed-from";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -102,11 +102,11 @@ public final class DeadLetterTool {
     }
 
     static String sourceTopicOf(String topic) {
-        return topic.endsWith(DLQ_SUFFIX) ? topic.substring(0, topic.length() - DLQ_SUFFIX.length()) : topic;
+        return topic.endsWith(DeadLetters.SUFFIX) ? topic.substring(0, topic.length() - DeadLetters.SUFFIX.length()) : topic;
     }
 
     static String deadLetterTopicOf(String topic) {
-        return topic.endsWith(DLQ_SUFFIX) ? topic : topic + DLQ_SUFFIX;
+        return topic.endsWith(DeadLetters.SUFFIX) ? topic : DeadLetters.topicFor(topic);
     }
 
     /** One JSON object per dead letter: id, source topic, key, reason and the other dlq.* headers, replayed or not. */
@@ -125,7 +125,7 @@ public final class DeadLetterTool {
                 for (Header header : record.headers()) {
                     headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
                 }
-                line.put("reason", headers.path(HEADER_REASON).asText(null));
+                line.put("reason", headers.path(DeadLetters.HEADER_REASON).asText(null));
                 line.put("replayed", replayed.contains(id));
                 line.put("valueBase64", record.value() == null ? null : Base64.getEncoder().encodeToString(record.value()));
                 lines.add(line);
@@ -158,7 +158,7 @@ public final class DeadLetterTool {
             producer.beginTransaction();
             for (ConsumerRecord<byte[], byte[]> record : pending) {
                 String id = idOf(record);
-                String source = Optional.ofNullable(record.headers().lastHeader(HEADER_SOURCE_TOPIC))
+                String source = Optional.ofNullable(record.headers().lastHeader(DeadLetters.HEADER_SOURCE_TOPIC))
                         .map(h -> new String(h.value(), StandardCharsets.UTF_8))
                         .orElse(sourceTopicOf(deadLetterTopic));
                 RecordHeaders headers = new RecordHeaders();
@@ -185,7 +185,7 @@ public final class DeadLetterTool {
     private List<String> deadLetterTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.endsWith(DLQ_SUFFIX))
+                    .filter(name -> name.endsWith(DeadLetters.SUFFIX))
                     .sorted()
                     .toList();
         } catch (Exception e) {
