@@ -259,6 +259,7 @@ const schema = {
                   "company": "Acme Robotics",
                   "jobTitle": "VP of Sales",
                   "companySize": "500",
+                  "employees": 500,
                   "country": "US"
                 },
                 "consent": {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import io.leadpipeline.events.FormType;
+import io.leadpipeline.kafka.CompanySize;
 import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.service.FieldViolation;
 
@@ -90,12 +91,14 @@ public final class ConversionNormalizer {
             country = code.orElse(null);
         }
         String companySize = fields.line("companySize", submission.companySize(), MAX_NAME);
+        Integer employees = null;
         if (companySize != null) {
-            Optional<String> size = CompanySizes.normalize(companySize);
+            Optional<CompanySize> size = CompanySize.parse(companySize);
             if (size.isEmpty()) {
                 violations.add(new FieldViolation("companySize", "must be a number of employees (\"500\") or a band (\"201-500\", \"5000+\")"));
             }
-            companySize = size.orElse(null);
+            companySize = size.map(CompanySize::text).orElse(null);
+            employees = size.map(CompanySize::employees).orElse(null);
         }
         String industry = fields.line("industry", submission.industry(), MAX_INDUSTRY);
         String pageUrl = fields.line("pageUrl", submission.pageUrl(), MAX_URL);
@@ -123,7 +126,7 @@ public final class ConversionNormalizer {
             return new Invalid(List.copyOf(violations));
         }
         return new Valid(new NormalizedConversion(LeadIds.normalizeEmail(submission.email()), formId, formType,
-                firstName, lastName, company, jobTitle, phone, country, companySize, industry, pageUrl, referrer,
+                firstName, lastName, company, jobTitle, phone, country, companySize, employees, industry, pageUrl, referrer,
                 utmSource, utmMedium, utmCampaign, utmTerm, utmContent, visitorId,
                 Boolean.TRUE.equals(consent.marketing()), consentText, custom, submittedAt));
     }

@@ -6,8 +6,9 @@ import java.util.SortedMap;
 import io.leadpipeline.events.FormType;
 
 /**
- * A submission that passed validation, cleaned: lower-cased email, country as alpha-2, company size normalized,
- * control characters gone, blanks absent (null). {@code submittedAt} is kept only for trusted servers.
+ * A submission that passed validation, cleaned: lower-cased email, country as alpha-2, company size normalized
+ * (and read as {@code employees}), control characters gone, blanks absent (null). {@code submittedAt} is kept only
+ * for trusted servers.
  */
 public record NormalizedConversion(
         String email,
@@ -20,6 +21,7 @@ public record NormalizedConversion(
         String phone,
         String country,
         String companySize,
+        Integer employees,
         String industry,
         String pageUrl,
         String referrer,
@@ -36,7 +38,8 @@ public record NormalizedConversion(
 
     /**
      * Everything the visitor submitted, in a fixed order: two submissions with the same fingerprint are the same
-     * form fill (a double click), whatever whitespace or key order they arrived with.
+     * form fill (a double click), whatever whitespace or key order they arrived with. {@code employees} is left out:
+     * it is read from {@code companySize}, and leaving it out keeps the fingerprints of earlier conversions.
      */
     public String canonicalContent() {
         return String.join("\u001f", String.valueOf(email), String.valueOf(formId), String.valueOf(requestedFormType),

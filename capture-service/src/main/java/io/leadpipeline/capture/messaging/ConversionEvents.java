@@ -41,6 +41,7 @@ public final class ConversionEvents {
                         .setPhone(conversion.phone())
                         .setCountry(conversion.country())
                         .setCompanySize(conversion.companySize())
+                        .setEmployees(conversion.employees())
                         .setIndustry(conversion.industry())
                         .build())
                 .setAttribution(Attribution.newBuilder()

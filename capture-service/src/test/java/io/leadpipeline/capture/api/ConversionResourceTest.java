@@ -87,6 +87,29 @@ class ConversionResourceTest {
     }
 
     @Test
+    void shouldWriteTheEmployeesTheCompanySizeStandsForBesideItsText() {
+        String thousands = given().contentType(ContentType.JSON)
+                .body("{\"email\": \"ten.k@big.example\", \"formId\": \"demo-request\", \"companySize\": \"10k\"}")
+                .when().post("/v1/conversions").then().statusCode(202).extract().path("conversionId");
+        String band = given().contentType(ContentType.JSON)
+                .body("{\"email\": \"band@mid.example\", \"formId\": \"demo-request\", \"companySize\": \"51-200\"}")
+                .when().post("/v1/conversions").then().statusCode(202).extract().path("conversionId");
+        String none = given().contentType(ContentType.JSON)
+                .body("{\"email\": \"no.size@small.example\", \"formId\": \"demo-request\"}")
+                .when().post("/v1/conversions").then().statusCode(202).extract().path("conversionId");
+
+        ConversionCaptured tenK = Topics.onlyConversion(thousands);
+        assertEquals("10000", tenK.getContact().getCompanySize());
+        assertEquals(10000, tenK.getContact().getEmployees());
+        ConversionCaptured midSized = Topics.onlyConversion(band);
+        assertEquals("51-200", midSized.getContact().getCompanySize());
+        assertEquals(51, midSized.getContact().getEmployees(), "a band counts as its lower bound");
+        ConversionCaptured unknown = Topics.onlyConversion(none);
+        assertNull(unknown.getContact().getCompanySize());
+        assertNull(unknown.getContact().getEmployees());
+    }
+
+    @Test
     void shouldUseTheFormsConfiguredTypeWhateverThePageClaims() {
         String conversionId = given().contentType(ContentType.JSON)
                 .body("{\"email\": \"claims@demo.example\", \"formId\": \"newsletter\", \"formType\": \"DEMO_REQUEST\"}")

@@ -35,6 +35,21 @@ class ConversionNormalizerTest {
     }
 
     @Test
+    void shouldReadTheEmployeesFromTheCompanySizeAndKeepItsTextWithoutSeparatorsOrShorthand() {
+        NormalizedConversion counted = valid(submission("a@acme.example", null, "1,200", null, null, null, null));
+        NormalizedConversion thousands = valid(submission("a@acme.example", null, "10k", null, null, null, null));
+        NormalizedConversion band = valid(submission("a@acme.example", null, "51 - 200", null, null, null, null));
+        NormalizedConversion openEnded = valid(submission("a@acme.example", null, "5,000+", null, null, null, null));
+        NormalizedConversion none = valid(submission("a@acme.example", null, null, null, null, null, null));
+
+        assertEquals(List.of("1200", "10000", "51-200", "5000+"),
+                List.of(counted.companySize(), thousands.companySize(), band.companySize(), openEnded.companySize()));
+        assertEquals(List.of(1200, 10000, 51, 5000), List.of(counted.employees(), thousands.employees(), band.employees(), openEnded.employees()));
+        assertNull(none.companySize());
+        assertNull(none.employees());
+    }
+
+    @Test
     void shouldNameEveryBadFieldOnce() {
         ConversionSubmission bad = new ConversionSubmission("nope", "demo-request", "WHITEPAPER", "x".repeat(101), null, null, null,
                 "call me", "Atlantis", "lots", null, null, null,

@@ -48,6 +48,7 @@ final class DecisionEvents {
                                 .setPhone(contact.phone())
                                 .setCountry(contact.country())
                                 .setCompanySize(contact.companySize())
+                                .setEmployees(contact.employees())
                                 .setIndustry(contact.industry())
                                 .build())
                         .setAttribution(attribution(profile.attribution()))

@@ -74,7 +74,7 @@ final class InputEvents {
                     source.getUtmContent(), source.getVisitorId());
             Contact contact = new Contact(submitted.getEmail().trim().toLowerCase(java.util.Locale.ROOT), submitted.getFirstName(),
                     submitted.getLastName(), submitted.getCompany(), submitted.getJobTitle(), submitted.getPhone(),
-                    submitted.getCountry(), submitted.getCompanySize(), submitted.getIndustry());
+                    submitted.getCountry(), submitted.getCompanySize(), submitted.getEmployees(), submitted.getIndustry());
             boolean optIn = c.getConsent() != null && c.getConsent().getMarketingOptIn();
             String consentText = c.getConsent() == null ? null : c.getConsent().getText();
             return new LeadEvent.Converted(c.getConversionId(), effectiveTime(c.getOccurredAt(), c.getReceivedAt()), contact,

@@ -316,6 +316,59 @@ class QualificationTopologyTest {
         assertEquals(1, profile(MANAGER).activities().size(), "nothing of the unusable records was applied");
     }
 
+    @Test
+    void shouldScoreTheEmployeesCaptureRecordedAndPassThemOnInTheSnapshot() {
+        ConversionCaptured tenK = TestConversions.conversion(MANAGER, FormType.CONTENT_DOWNLOAD, "Acme", "Analyst", "10000", "US", T0);
+        tenK.getContact().setEmployees(10000);
+        pipe(tenK);
+
+        QualificationDecided decision = decisions.readValue();
+        assertTrue(ruleIds(decision).contains("fit.company-size.1001+"), ruleIds(decision).toString());
+        assertEquals(10000, decision.getLead().getContact().getEmployees());
+        assertEquals("10000", decision.getLead().getContact().getCompanySize());
+        assertEquals(10000, profile(MANAGER).contact().employees(), "kept in the stored profile");
+    }
+
+    @Test
+    void shouldScoreAConversionRecordedBeforeEmployeesByItsSizeText() {
+        // What a v1 record reads as today: employees null, the text as it was written.
+        ConversionCaptured old = TestConversions.conversion(MANAGER, FormType.CONTENT_DOWNLOAD, "Acme", "Analyst", "10k", "US", T0);
+        pipe(old);
+
+        QualificationDecided decision = decisions.readValue();
+        assertTrue(ruleIds(decision).contains("fit.company-size.1001+"), ruleIds(decision).toString());
+        assertNull(decision.getLead().getContact().getEmployees(), "qualification passes on what capture wrote, and reads nothing in");
+        assertEquals("10k", decision.getLead().getContact().getCompanySize());
+    }
+
+    @Test
+    void shouldTakeANewerSizeGivenOnlyAsTextOverAnOlderCount() {
+        ConversionCaptured first = TestConversions.conversion(MANAGER, FormType.CONTENT_DOWNLOAD, "Acme", "Analyst", "50", "US", T0);
+        first.getContact().setEmployees(50);
+        pipe(first);
+        pipe(TestConversions.conversion(MANAGER, FormType.CONTENT_DOWNLOAD, "Acme", "Analyst", "5000", "US", T0.plusSeconds(60)));
+
+        var contact = profile(MANAGER).contact();
+        assertEquals("5000", contact.companySize());
+        assertNull(contact.employees(), "the older count does not outlive the size it was read from");
+        assertEquals(java.util.Optional.of(5000), contact.knownEmployees());
+    }
+
+    @Test
+    void shouldReadAProfileStoredBeforeEmployeesAndStillCountItsSize() {
+        var serde = io.leadpipeline.kafka.JsonSerde.of(LeadProfile.class);
+        pipe(TestConversions.conversion(MANAGER, FormType.CONTENT_DOWNLOAD, "Acme", "Analyst", "10k", "US", T0));
+        String stored = new String(serde.serializer().serialize("store", profile(MANAGER)), StandardCharsets.UTF_8);
+        assertTrue(stored.contains(",\"employees\":null"), stored);
+        byte[] beforeEmployees = stored.replace(",\"employees\":null", "").getBytes(StandardCharsets.UTF_8);
+
+        LeadProfile read = serde.deserializer().deserialize("store", beforeEmployees);
+
+        assertNull(read.contact().employees());
+        assertEquals("10k", read.contact().companySize());
+        assertEquals(java.util.Optional.of(10000), read.contact().knownEmployees());
+    }
+
     // --- helpers ---
 
     private <T extends SpecificRecord> TestInputTopic<String, T> input(String topic, Class<T> type) {

@@ -209,7 +209,7 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
 
     static LeadFacts facts(QualificationDecided decision) {
         ContactDetails contact = decision.getLead().getContact();
-        return new LeadFacts(contact.getCountry(), LeadFacts.companySize(contact.getCompanySize()), contact.getIndustry(),
+        return new LeadFacts(contact.getCountry(), LeadFacts.companySize(contact.getEmployees(), contact.getCompanySize()), contact.getIndustry(),
                 decision.getLead().getFormType(), decision.getGrade(), LeadFacts.domainOf(contact.getEmail()));
     }
 

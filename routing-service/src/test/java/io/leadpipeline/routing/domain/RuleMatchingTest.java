@@ -69,6 +69,22 @@ class RuleMatchingTest {
     }
 
     @Test
+    void shouldMatchATenKCompanyToAMinimumOfAThousand() {
+        // Routing once read "10k" as 10 employees; the pipeline's one rule reads it as 10,000.
+        assertEquals(10000, LeadFacts.companySize("10k"));
+        assertEquals("big-software-a", rules.ruleFor(new LeadFacts("US", LeadFacts.companySize("10k"), "software", null, Grade.A, null)).id());
+        assertEquals("big-software-a", rules.ruleFor(new LeadFacts("US", LeadFacts.companySize(10000, "10000"), "software", null, Grade.A, null)).id());
+    }
+
+    @Test
+    void shouldTakeTheRecordedEmployeesAndReadTheTextOnlyForLeadsRecordedBeforeThem() {
+        assertEquals(10000, LeadFacts.companySize(10000, "10000"));
+        assertEquals(10000, LeadFacts.companySize(null, "10k"));
+        assertEquals(51, LeadFacts.companySize(null, "51-200"));
+        assertEquals(null, LeadFacts.companySize(null, null), "size unknown");
+    }
+
+    @Test
     void shouldReadCompanySizesAsNumbersOrBandLowerBounds() {
         assertEquals(500, LeadFacts.companySize("500"));
         assertEquals(201, LeadFacts.companySize("201-500"));

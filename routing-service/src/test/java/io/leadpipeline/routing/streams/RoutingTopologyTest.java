@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -52,6 +53,8 @@ import io.leadpipeline.routing.domain.PoolStrategy;
 import io.leadpipeline.routing.domain.QueueLanes;
 import io.leadpipeline.routing.domain.RoutingCase;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.routing.domain.Rule;
+import io.leadpipeline.routing.domain.RuleConditions;
 import io.leadpipeline.routing.domain.TestRules;
 
 /**
@@ -216,6 +219,32 @@ class RoutingTopologyTest {
             index.forEachRemaining(entry -> left.add(entry.key));
             assertEquals(List.of("~indexed"), left, "the expiry index keeps nothing for dropped results");
         }
+    }
+
+    @Test
+    void shouldRouteATenThousandPersonCompanyByAMinimumSizeRuleWhetherItsEmployeesWereRecordedOrOnlyItsText() {
+        start(TestRules.rules(List.of(alwaysOn("ent", 10), alwaysOn("rest", 10)),
+                List.of(TestRules.pool("enterprise", PoolStrategy.ROUND_ROBIN, "ent"), TestRules.pool("general", PoolStrategy.ROUND_ROBIN, "rest")),
+                List.of(new Rule("enterprise", new RuleConditions(Set.of(), 1000, null, Set.of(), Set.of(), Set.of()), "enterprise"),
+                        TestRules.catchAll("general"))));
+        QualificationDecided recorded = TestDecisions.decision("recorded@big.example", LeadStage.SQL);
+        recorded.getLead().getContact().setCompanySize("10000");
+        recorded.getLead().getContact().setEmployees(10000);
+        QualificationDecided beforeEmployees = TestDecisions.decision("before@big.example", LeadStage.SQL);
+        beforeEmployees.getLead().getContact().setCompanySize("10k"); // a record written before employees existed
+        QualificationDecided small = TestDecisions.decision("small@shop.example", LeadStage.SQL);
+        small.getLead().getContact().setCompanySize("500");
+        small.getLead().getContact().setEmployees(500);
+
+        for (QualificationDecided decision : List.of(recorded, beforeEmployees, small)) {
+            decisions.pipeInput(decision.getLeadId(), decision);
+        }
+
+        Map<String, List<String>> routed = new HashMap<>();
+        handoffs.readValuesToList().forEach(h -> routed.put(h.getLeadId(), List.of(h.getMatchedRule(), h.getPool())));
+        assertEquals(Map.of(recorded.getLeadId(), List.of("enterprise", "enterprise"),
+                beforeEmployees.getLeadId(), List.of("enterprise", "enterprise"),
+                small.getLeadId(), List.of("catch-all", "general")), routed);
     }
 
     @Test

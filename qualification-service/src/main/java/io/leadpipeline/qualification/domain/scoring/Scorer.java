@@ -159,14 +159,15 @@ public final class Scorer {
                 }
             }
         }
-        Optional<Integer> employees = CompanySizes.employees(contact.companySize());
+        Optional<Integer> employees = contact.knownEmployees();
         if (employees.isEmpty()) {
             fit += add(reasons, "fit.company-size.unknown", rules.unknownCompanySizePoints(), "Company size not given.");
         } else {
             for (ScoringRules.SizeBand band : rules.companySizeBands()) {
                 if (band.contains(employees.get())) {
                     fit += add(reasons, "fit.company-size." + band.label(), band.points(),
-                            "Company size " + contact.companySize() + " is in the " + band.label() + " employees band.");
+                            "Company size " + Optional.ofNullable(contact.companySize()).orElse(String.valueOf(employees.get()))
+                                    + " is in the " + band.label() + " employees band.");
                     break;
                 }
             }

@@ -116,6 +116,38 @@ class ScorerTest {
     }
 
     @Test
+    void shouldScoreCompanySizeByTheEmployeesCaptureRecorded() {
+        Assessment tenK = assess(new Contact("a@acme.example", "Jo", null, "Acme", "Analyst", null, null, "10000", 10000, null), null);
+        Assessment band = assess(new Contact("a@acme.example", "Jo", null, "Acme", "Analyst", null, null, "51-200", 51, null), null);
+        Assessment countOnly = assess(new Contact("a@acme.example", "Jo", null, "Acme", "Analyst", null, null, null, 300, null), null);
+
+        assertEquals(20, pointsByRule(tenK).get("fit.company-size.1001+"));
+        assertEquals(10, pointsByRule(band).get("fit.company-size.51-200"));
+        assertEquals(15, pointsByRule(countOnly).get("fit.company-size.201-1000"), "the count alone is enough");
+        assertTrue(reason(countOnly, "fit.company-size.201-1000").description().contains("Company size 300 is in the 201-1000"),
+                reason(countOnly, "fit.company-size.201-1000").description());
+    }
+
+    @Test
+    void shouldLetTheRecordedEmployeesDecideOverTheSizeText() {
+        // The count is what capture read; the text is kept for people. Should they ever disagree, the count wins.
+        Assessment assessment = assess(new Contact("a@acme.example", "Jo", null, "Acme", "Analyst", null, null, "5", 5000, null), null);
+
+        assertEquals(20, pointsByRule(assessment).get("fit.company-size.1001+"));
+        assertFalse(pointsByRule(assessment).containsKey("fit.company-size.1-10"));
+    }
+
+    @Test
+    void shouldScoreALeadRecordedBeforeEmployeesByItsSizeText() {
+        Assessment tenK = assess(new Contact("a@acme.example", "Jo", null, "Acme", "Analyst", null, null, "10k", null, null), null);
+        Assessment unreadable = assess(new Contact("a@acme.example", "Jo", null, "Acme", "Analyst", null, null, "lots", null, null), null);
+
+        assertEquals(20, pointsByRule(tenK).get("fit.company-size.1001+"));
+        assertTrue(ruleIds(unreadable).stream().noneMatch(id -> id.startsWith("fit.company-size.") && !id.endsWith(".unknown")),
+                "text that is no size puts the lead in no band: " + ruleIds(unreadable));
+    }
+
+    @Test
     void shouldScoreTargetAndOtherCountries() {
         assertEquals(10, pointsByRule(assess(contact("a@acme.example", "Acme", "Analyst", null, "de", null), null)).get("fit.country.target"));
         assertEquals(-5, pointsByRule(assess(contact("a@acme.example", "Acme", "Analyst", null, "BR", null), null)).get("fit.country.other"));
@@ -321,6 +353,10 @@ class ScorerTest {
 
     static Contact contact(String email, String company, String title, String size, String country, String industry) {
         return new Contact(email, "Jo", null, company, title, null, country, size, industry);
+    }
+
+    private static Reason reason(Assessment assessment, String ruleId) {
+        return assessment.reasons().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElseThrow();
     }
 
     private static List<String> ruleIds(Assessment assessment) {
