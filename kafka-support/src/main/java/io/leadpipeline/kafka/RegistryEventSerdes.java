@@ -31,12 +31,7 @@ public final class RegistryEventSerdes implements EventSerdes {
 
     @Override
     public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
-        AvroSerde<T> serde = new AvroSerde<>();
-        serde.configure(Map.of(
-                SerdeConfig.REGISTRY_URL, registryUrl,
-                SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
-                SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        AvroSerde<T> serde = configured();
         Deserializer<T> reader = serde.deserializer();
         return Serdes.serdeFrom(serde.serializer(), new Deserializer<T>() {
             @Override
@@ -49,6 +44,24 @@ public final class RegistryEventSerdes implements EventSerdes {
                 return expected(type, reader.deserialize(topic, headers, data));
             }
         });
+    }
+
+    /**
+     * The same serdes for any event: for the tools and tests that write or read several kinds of event, so none of
+     * them wires a registry serializer by hand. The reader gives whatever specific record the schema names.
+     */
+    public Serde<SpecificRecord> anyEventSerde() {
+        return configured();
+    }
+
+    private <T> AvroSerde<T> configured() {
+        AvroSerde<T> serde = new AvroSerde<>();
+        serde.configure(Map.of(
+                SerdeConfig.REGISTRY_URL, registryUrl,
+                SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
+                SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        return serde;
     }
 
     /** The specific reader decodes whatever schema the record names: a valid record of another event is still poison here. */

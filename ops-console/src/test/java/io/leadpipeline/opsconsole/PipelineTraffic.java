@@ -12,11 +12,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.apicurio.registry.resolver.config.SchemaResolverConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.events.AssignmentStrategy;
 import io.leadpipeline.events.Attribution;
 import io.leadpipeline.events.CloserRef;
@@ -47,6 +45,7 @@ import io.leadpipeline.events.TouchRecipient;
 import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventIds;
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.kafka.TopicProvisioner;
 import io.leadpipeline.opsconsole.config.Topics;
 
@@ -75,11 +74,7 @@ public final class PipelineTraffic implements AutoCloseable {
 
     public PipelineTraffic(String bootstrapServers, String registryUrl) {
         TopicProvisioner.ensureTopics(bootstrapServers, TOPICS);
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(Map.of(
-                SerdeConfig.REGISTRY_URL, registryUrl,
-                SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
-                SchemaResolverConfig.DEREFERENCE_SCHEMA, true), false);
+        Serializer<SpecificRecord> serializer = new RegistryEventSerdes(registryUrl).anyEventSerde().serializer();
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -1,12 +1,8 @@
 package io.leadpipeline.systemtests;
 
-import java.util.Map;
-
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.testkit.EventTopics;
 
 /** Readers of a pipeline topic that decode values through the stack's registry into the generated event classes. */
 final class AvroTopicReaders {
@@ -15,9 +11,6 @@ final class AvroTopicReaders {
     }
 
     static <T> TopicReader<T> reader(DevStack stack, String topic) {
-        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, stack.registryUrl(),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(stack.bootstrapServers(), topic, deserializer);
+        return new EventTopics(stack.bootstrapServers(), stack.registryUrl()).reader(topic);
     }
 }

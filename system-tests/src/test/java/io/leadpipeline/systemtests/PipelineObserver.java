@@ -8,17 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStack;
+import io.leadpipeline.kafka.RegistryEventSerdes;
 
 /**
  * Reads the pipeline's output topics the whole time, as a CRM or email platform would (read_committed, from the
@@ -49,8 +49,7 @@ final class PipelineObserver implements AutoCloseable {
     }
 
     private void run() {
-        AvroKafkaDeserializer<Object> avro = new AvroKafkaDeserializer<>();
-        avro.configure(Map.of(SerdeConfig.REGISTRY_URL, stack.registryUrl(), AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        Deserializer<SpecificRecord> avro = new RegistryEventSerdes(stack.registryUrl()).anyEventSerde().deserializer();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -85,7 +84,7 @@ final class PipelineObserver implements AutoCloseable {
         }
     }
 
-    private Object decode(AvroKafkaDeserializer<Object> avro, ConsumerRecord<String, byte[]> record) {
+    private Object decode(Deserializer<SpecificRecord> avro, ConsumerRecord<String, byte[]> record) {
         try {
             return avro.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.testkit.EventTopics;
 import io.leadpipeline.events.ConversionCaptured;
 import io.leadpipeline.events.EngagementTracked;
 import io.restassured.http.ContentType;
@@ -70,9 +67,7 @@ public final class Topics {
 
     private static <T> TopicReader<T> reader(String topic) {
         var config = ConfigProvider.getConfig();
-        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, config.getValue("apicurio.registry.url", String.class),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(config.getValue("kafka.bootstrap.servers", String.class), topic, deserializer);
+        return new EventTopics(config.getValue("kafka.bootstrap.servers", String.class),
+                config.getValue("apicurio.registry.url", String.class)).reader(topic);
     }
 }

@@ -12,16 +12,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import jakarta.inject.Inject;
@@ -30,9 +27,8 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStackTestResource;
+import io.leadpipeline.testkit.EventTopics;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.events.RejectionReason;
 import io.leadpipeline.nurture.TestDecisions;
@@ -128,11 +124,7 @@ class NurtureInstancesTest {
     }
 
     private void send(List<QualificationDecided> decisions) {
-        AvroKafkaSerializer<QualificationDecided> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
-        try (KafkaProducer<String, QualificationDecided> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), serializer)) {
-            decisions.forEach(decision -> producer.send(new ProducerRecord<>(Topics.DECISIONS, decision.getLeadId(), decision)));
-        }
+        new EventTopics(bootstrapServers, registryUrl).sendAll(decisions.stream()
+                .map(decision -> new ProducerRecord<String, SpecificRecord>(Topics.DECISIONS, decision.getLeadId(), decision)).toList());
     }
 }

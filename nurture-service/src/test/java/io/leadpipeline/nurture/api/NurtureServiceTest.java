@@ -11,25 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.testkit.EventTopics;
 import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.events.HandoffOutcomeType;
 import io.leadpipeline.events.LeadStage;
@@ -169,18 +161,11 @@ class NurtureServiceTest {
     }
 
     private <T extends SpecificRecord> void send(String topic, String key, T value) {
-        AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
-        try (KafkaProducer<String, T> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
+        new EventTopics(bootstrapServers, registryUrl).send(topic, key, value);
     }
 
     private <T> TopicReader<T> reader(String topic) {
-        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(bootstrapServers, topic, deserializer);
+        return new EventTopics(bootstrapServers, registryUrl).reader(topic);
     }
 
     private static <T> List<ConsumerRecord<String, T>> await(TopicReader<T> reader, String leadId, int count) {

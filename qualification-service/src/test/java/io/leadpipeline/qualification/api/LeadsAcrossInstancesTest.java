@@ -35,7 +35,7 @@ import io.leadpipeline.events.ConversionCaptured;
 import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.qualification.TestConversions;
-import io.leadpipeline.qualification.TestKafka;
+import io.leadpipeline.testkit.EventTopics;
 import io.leadpipeline.qualification.config.ScoringRulesLoader;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.config.Topics;
@@ -89,7 +89,7 @@ class LeadsAcrossInstancesTest {
         otherHttp.start();
         other.start();
         try {
-            TestKafka kafka = new TestKafka(bootstrapServers, registryUrl);
+            EventTopics kafka = new EventTopics(bootstrapServers, registryUrl);
             List<String> leadIds = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 ConversionCaptured demo = TestConversions.salesReady("buyer" + i + "@shared.example");

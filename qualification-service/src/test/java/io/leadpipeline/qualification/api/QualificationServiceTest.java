@@ -38,11 +38,10 @@ import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.events.RejectionReason;
 import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.kafka.DeadLetters;
-import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.qualification.Metrics;
 import io.leadpipeline.qualification.TestConversions;
-import io.leadpipeline.qualification.TestKafka;
+import io.leadpipeline.testkit.EventTopics;
 import io.leadpipeline.qualification.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,11 +60,11 @@ class QualificationServiceTest {
     @ConfigProperty(name = "apicurio.registry.url")
     String registryUrl;
 
-    private TestKafka kafka;
+    private EventTopics kafka;
 
     @BeforeEach
     void setUp() {
-        kafka = new TestKafka(bootstrapServers, registryUrl);
+        kafka = new EventTopics(bootstrapServers, registryUrl);
     }
 
     @Test
@@ -222,11 +221,7 @@ class QualificationServiceTest {
 
     /** Through the serdes the pipeline's writers use (schema registered dereferenced), as routing writes outcomes. */
     private void sendAsRoutingDoes(String topic, String key, HandoffOutcomeRecorded outcome) {
-        try (KafkaProducer<String, HandoffOutcomeRecorded> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
-                new RegistryEventSerdes(registryUrl).valueSerde(HandoffOutcomeRecorded.class).serializer())) {
-            producer.send(new ProducerRecord<>(topic, key, outcome));
-        }
+        kafka.send(topic, key, outcome);
     }
 
     private void assertDeadLetter(String topic, String key, String value) {

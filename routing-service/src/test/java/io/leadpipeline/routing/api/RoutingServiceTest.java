@@ -10,24 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.testkit.EventTopics;
 import io.leadpipeline.events.CloserAvailabilityChanged;
 import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.events.HandoffOutcomeType;
@@ -61,12 +53,7 @@ class RoutingServiceTest {
 
     private LeadHandedOff handOff(String email) {
         QualificationDecided sql = TestDecisions.decision(email, LeadStage.SQL);
-        AvroKafkaSerializer<QualificationDecided> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_ARTIFACT, true), false);
-        try (KafkaProducer<String, QualificationDecided> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topics.DECISIONS, sql.getLeadId(), sql));
-        }
+        new EventTopics(bootstrapServers, registryUrl).send(Topics.DECISIONS, sql.getLeadId(), sql);
         try (TopicReader<LeadHandedOff> reader = reader(Topics.HANDOFFS)) {
             List<ConsumerRecord<String, LeadHandedOff>> handedOff = reader.await(r -> r.key().equals(sql.getLeadId()), 1, ARRIVAL);
             assertEquals(1, handedOff.size(), "one handoff for " + email);
@@ -76,9 +63,7 @@ class RoutingServiceTest {
     }
 
     private <V extends SpecificRecord> TopicReader<V> reader(String topic) {
-        AvroKafkaDeserializer<V> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(bootstrapServers, topic, deserializer);
+        return new EventTopics(bootstrapServers, registryUrl).reader(topic);
     }
 
     private List<HandoffOutcomeRecorded> outcomesOf(String handoffId, int expected) {
