@@ -18,7 +18,7 @@ import io.leadpipeline.events.NurtureTouchDue;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventSerdes;
-import io.leadpipeline.kafka.JsonSerde;
+import io.leadpipeline.service.StateSerde;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.config.Topics;
@@ -66,8 +66,8 @@ public final class NurtureTopology {
         topology.addProcessor(CHECK, () -> new InputGuard(sourceSerializers, SERVICE_NAME),
                 DECISIONS_SOURCE, OUTCOMES_SOURCE, ENGAGEMENTS_SOURCE);
         topology.addProcessor(PROCESSOR, () -> new NurtureProcessor(rules, checkInterval, metrics, tracing), CHECK);
-        topology.addStateStore(store(Stores.LEADS, JsonSerde.of(LeadNurture.class)), PROCESSOR);
-        topology.addStateStore(store(Stores.SCHEDULE, JsonSerde.of(ScheduledStep.class)), PROCESSOR);
+        topology.addStateStore(store(Stores.LEADS, StateSerde.of(LeadNurture.class)), PROCESSOR);
+        topology.addStateStore(store(Stores.SCHEDULE, StateSerde.of(ScheduledStep.class)), PROCESSOR);
         topology.addStateStore(store(Stores.COUNTS, Serdes.Long()), PROCESSOR);
         topology.addSink(ENROLLMENTS_SINK, Topics.NURTURE_ENROLLMENTS, Serdes.String().serializer(),
                 serdes.valueSerde(NurtureEnrollmentChanged.class).serializer(), PROCESSOR);

@@ -19,7 +19,7 @@ import io.leadpipeline.events.NurtureEnrollmentChanged;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventSerdes;
-import io.leadpipeline.kafka.JsonSerde;
+import io.leadpipeline.service.StateSerde;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.config.Topics;
@@ -69,7 +69,7 @@ public final class QualificationTopology {
                 inputs.keySet().toArray(String[]::new));
         StoreBuilder<KeyValueStore<String, LeadProfile>> profiles = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.LEAD_PROFILES),
-                Serdes.String(), JsonSerde.of(LeadProfile.class));
+                Serdes.String(), StateSerde.of(LeadProfile.class));
         topology.addStateStore(profiles, PROCESSOR);
 
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -356,7 +356,7 @@ class QualificationTopologyTest {
 
     @Test
     void shouldReadAProfileStoredBeforeEmployeesAndStillCountItsSize() {
-        var serde = io.leadpipeline.kafka.JsonSerde.of(LeadProfile.class);
+        var serde = io.leadpipeline.service.StateSerde.of(LeadProfile.class);
         pipe(TestConversions.conversion(MANAGER, FormType.CONTENT_DOWNLOAD, "Acme", "Analyst", "10k", "US", T0));
         String stored = new String(serde.serializer().serialize("store", profile(MANAGER)), StandardCharsets.UTF_8);
         assertTrue(stored.contains(",\"employees\":null"), stored);

@@ -26,7 +26,7 @@ import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventSerdes;
-import io.leadpipeline.kafka.JsonSerde;
+import io.leadpipeline.service.StateSerde;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.config.Topics;
@@ -70,17 +70,17 @@ public final class RoutingTopology {
         Serde<HandoffResponseSubmitted> responseSerde = serdes.valueSerde(HandoffResponseSubmitted.class);
         Serde<CloserAvailabilityChanged> availabilitySerde = serdes.valueSerde(CloserAvailabilityChanged.class);
 
-        builder.addStateStore(store(Stores.ROUTING_CASES, JsonSerde.of(RoutingCase.class)));
+        builder.addStateStore(store(Stores.ROUTING_CASES, StateSerde.of(RoutingCase.class)));
         builder.addStateStore(store(Stores.ROUTED_DECISIONS, decisionSerde));
-        builder.addStateStore(store(Stores.HANDOFFS, JsonSerde.of(Handoff.class)));
+        builder.addStateStore(store(Stores.HANDOFFS, StateSerde.of(Handoff.class)));
         builder.addStateStore(store(Stores.CLOSER_LOAD, Serdes.Integer()));
-        builder.addStateStore(store(Stores.CLOSER_AVAILABILITY, JsonSerde.of(Availability.class)));
-        builder.addStateStore(store(Stores.POOL_ROTATION, JsonSerde.of(PoolRotation.class)));
+        builder.addStateStore(store(Stores.CLOSER_AVAILABILITY, StateSerde.of(Availability.class)));
+        builder.addStateStore(store(Stores.POOL_ROTATION, StateSerde.of(PoolRotation.class)));
         builder.addStateStore(store(Stores.ACCOUNT_OWNERS, Serdes.String()));
         builder.addStateStore(store(Stores.WAITING_LEADS, Serdes.String()));
         builder.addStateStore(store(Stores.QUEUE_LANE_SIZES, Serdes.Integer()));
         builder.addStateStore(store(Stores.SLA_TIMERS, Serdes.String()));
-        builder.addStateStore(store(Stores.COMMAND_RESULTS, JsonSerde.of(AnsweredCommand.class)));
+        builder.addStateStore(store(Stores.COMMAND_RESULTS, StateSerde.of(AnsweredCommand.class)));
         builder.addStateStore(store(Stores.COMMAND_EXPIRY, Serdes.String()));
 
         // Unusable records are dead-lettered before the repartition, where their source topic, partition and offset are known.
