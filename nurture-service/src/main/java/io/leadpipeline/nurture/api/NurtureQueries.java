@@ -1,39 +1,31 @@
 package io.leadpipeline.nurture.api;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.nurture.config.Stores;
-import io.leadpipeline.nurture.config.Topics;
 import io.leadpipeline.nurture.domain.LeadNurture;
+import io.leadpipeline.service.query.KeyOwner;
+import io.leadpipeline.service.query.KeyOwners;
+import io.leadpipeline.service.query.OwnerForwarder;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Interactive queries over the nurture stores, for several instances: a lead's state is read where its partition
@@ -43,86 +35,45 @@ import io.leadpipeline.nurture.domain.LeadNurture;
 @ApplicationScoped
 public class NurtureQueries {
 
-    /** Set on a request one instance forwards to another, so a moving partition never makes requests loop. */
-    public static final String FORWARDED = "X-Nurture-Forwarded";
-    private static final Logger LOG = Logger.getLogger(NurtureQueries.class);
     private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(5);
-
-    /** Where a lead's state is: here (with the state, or null when unknown), on another instance, or not available now. */
-    public sealed interface Location {
-        record Here(LeadNurture lead) implements Location {
-        }
-
-        record Elsewhere(HostInfo host) implements Location {
-        }
-
-        record Unavailable() implements Location {
-        }
-    }
+    private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
+    };
 
     /** Counts summed over partitions; {@code complete} false when an instance did not answer. */
     public record Counts(Map<String, Long> byKey, boolean complete) {
     }
 
     private final KafkaStreams streams;
+    private final KeyOwners owners;
+    private final OwnerForwarder forwarder;
     private final ObjectMapper json;
-    private final String advertised;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
 
-    public NurtureQueries(KafkaStreams streams, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String advertised) {
+    public NurtureQueries(KafkaStreams streams, OwnerForwarder forwarder, ObjectMapper json) {
         this.streams = streams;
+        this.owners = KeyOwners.of(streams);
+        this.forwarder = forwarder;
         this.json = json;
-        this.advertised = advertised;
+    }
+
+    /** Which instance holds the lead's nurture state. */
+    public KeyOwner owner(String leadId) {
+        return owners.find(Stores.LEADS, leadId);
     }
 
     /**
-     * The input partitions this instance's tasks own right now. "Is it mine?" is answered from these rather than by
-     * comparing host names, which may be spelled differently (localhost, 127.0.0.1, a test's random port).
+     * The lead's state from this instance's store, null when nurture knows no such lead; throws
+     * {@link org.apache.kafka.streams.errors.InvalidStateStoreException} while the partition is restored or moves.
      */
-    private Set<TopicPartition> ownedPartitions() {
-        return streams.metadataForLocalThreads().stream()
-                .flatMap(thread -> thread.activeTasks().stream())
-                .flatMap(task -> task.topicPartitions().stream())
-                .collect(Collectors.toSet());
+    public LeadNurture lead(String leadId, int partition) {
+        ReadOnlyKeyValueStore<String, LeadNurture> store = streams.store(StoreQueryParameters
+                .fromNameAndType(Stores.LEADS, QueryableStoreTypes.<String, LeadNurture>keyValueStore())
+                .withPartition(partition));
+        return store.get(leadId);
     }
 
-    public Location locate(String leadId) {
-        KeyQueryMetadata metadata;
-        try {
-            metadata = streams.queryMetadataForKey(Stores.LEADS, leadId, Serdes.String().serializer());
-        } catch (IllegalStateException e) {
-            return new Location.Unavailable();
-        }
-        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-            return new Location.Unavailable();
-        }
-        if (!ownedPartitions().contains(new TopicPartition(Topics.DECISIONS, metadata.partition()))) {
-            return new Location.Elsewhere(metadata.activeHost());
-        }
-        try {
-            ReadOnlyKeyValueStore<String, LeadNurture> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(Stores.LEADS, QueryableStoreTypes.<String, LeadNurture>keyValueStore())
-                    .withPartition(metadata.partition()));
-            return new Location.Here(store.get(leadId));
-        } catch (InvalidStateStoreException e) {
-            return new Location.Unavailable();
-        }
-    }
-
-    /** Relays a GET to another instance; empty when it cannot be reached. */
-    public Optional<HttpResponse<String>> forward(HostInfo host, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(REMOTE_TIMEOUT).header(FORWARDED, advertised).GET().build();
-        try {
-            return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            LOG.warnf("Instance %s did not answer %s: %s", host, pathAndQuery, e.getMessage());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+    /** Relays {@code call} to the instance that owns the lead, or answers 503 with the given details. */
+    public Uni<Response> forward(HostInfo owner, OwnerForwarder.Call call, String whenMoving, String whenUnreachable) {
+        return forwarder.forward(owner, call, new OwnerForwarder.Terms(REMOTE_TIMEOUT, whenMoving, whenUnreachable));
     }
 
     /** This instance's counts: every active partition's count store (stand-by replicas are not counted). */
@@ -136,31 +87,38 @@ public class NurtureQueries {
         return sums;
     }
 
-    /** Every instance's counts, summed: this one's read locally, the others' over HTTP. */
-    public Counts allCounts(String localCountsPath) {
-        Set<TopicPartition> mine = ownedPartitions();
+    /** Every instance's counts, summed: this one's read locally, the others' over HTTP, all asked at once. */
+    public Uni<Counts> allCounts(String localCountsPath) {
         Map<String, Long> sums = new HashMap<>(localCounts());
-        boolean complete = true;
-        for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
-            if (instance.topicPartitions().stream().anyMatch(mine::contains)) {
-                continue; // this instance: counted above
-            }
-            Optional<Map<String, Long>> remote = forward(instance.hostInfo(), localCountsPath)
-                    .filter(response -> response.statusCode() == 200)
-                    .map(response -> {
-                        try {
-                            return json.readValue(response.body(), new TypeReference<Map<String, Long>>() {
-                            });
-                        } catch (IOException e) {
-                            return null;
-                        }
-                    });
-            if (remote.isEmpty()) {
-                complete = false;
-                continue;
-            }
-            remote.get().forEach((key, value) -> sums.merge(key, value, Long::sum));
+        List<Uni<Optional<Map<String, Long>>>> others = owners.otherInstances().stream()
+                .map(host -> remoteCounts(host, localCountsPath))
+                .toList();
+        if (others.isEmpty()) {
+            return Uni.createFrom().item(new Counts(sums, true));
         }
-        return new Counts(sums, complete);
+        return Uni.join().all(others).andFailFast().map(answers -> {
+            boolean complete = true;
+            for (Optional<Map<String, Long>> remote : answers) {
+                if (remote.isEmpty()) {
+                    complete = false;
+                    continue;
+                }
+                remote.get().forEach((key, value) -> sums.merge(key, value, Long::sum));
+            }
+            return new Counts(sums, complete);
+        });
+    }
+
+    private Uni<Optional<Map<String, Long>>> remoteCounts(HostInfo host, String localCountsPath) {
+        return forwarder.send(host, OwnerForwarder.Call.get(localCountsPath, null), REMOTE_TIMEOUT)
+                .map(answer -> answer.filter(remote -> remote.status() == 200).flatMap(this::countsIn));
+    }
+
+    private Optional<Map<String, Long>> countsIn(OwnerForwarder.Answer answer) {
+        try {
+            return Optional.of(json.readValue(answer.body(), COUNTS));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -15,8 +15,13 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.nurture.config.Stores;
+import io.leadpipeline.nurture.domain.LeadNurture;
 import io.leadpipeline.nurture.domain.NurtureRules;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.query.KeyOwner;
+import io.leadpipeline.service.query.OwnerForwarder;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /** Ops' view of nurture: a lead's enrollments (from whichever instance owns it) and the tracks with their active counts. */
 @Path("/v1")
@@ -35,42 +40,51 @@ public class NurtureResource {
 
     @GET
     @Path("/leads/{leadId}/enrollments")
-    public Response enrollments(@PathParam("leadId") String leadId, @HeaderParam(NurtureQueries.FORWARDED) String forwardedBy) {
+    @Blocking // the local answer is a store read
+    public Uni<Response> enrollments(@PathParam("leadId") String leadId,
+            @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwardedBy) {
         if (!LeadIds.isLeadId(leadId)) {
             // Not echoed: a caller may have put an email address where the id goes.
-            return Problem.response(Response.Status.NOT_FOUND, "No such lead: a lead id is a UUID");
+            return Uni.createFrom().item(() -> Problem.response(Response.Status.NOT_FOUND, "No such lead: a lead id is a UUID"));
         }
-        return switch (queries.locate(leadId)) {
-            case NurtureQueries.Location.Here here when here.lead() == null ->
-                    Problem.response(Response.Status.NOT_FOUND, "Nurture knows no lead " + leadId);
-            case NurtureQueries.Location.Here here -> Response.ok(LeadEnrollmentsView.of(here.lead())).build();
-            case NurtureQueries.Location.Elsewhere elsewhere when forwardedBy != null ->
-                    Problem.retryLater("The lead's partition is moving between instances; retry shortly");
-            case NurtureQueries.Location.Elsewhere elsewhere -> queries.forward(elsewhere.host(), "/v1/leads/" + leadId + "/enrollments")
-                    .map(remote -> Response.status(remote.statusCode())
-                            .type(remote.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON))
-                            .entity(remote.body()).build())
-                    .orElseGet(() -> Problem.retryLater("The instance owning lead " + leadId + " did not answer; retry shortly"));
-            case NurtureQueries.Location.Unavailable unavailable ->
-                    Problem.retryLater("Nurture state is being restored or rebalanced; retry shortly");
+        return switch (queries.owner(leadId)) {
+            case KeyOwner.Local here -> Uni.createFrom().item(() -> enrollmentsHere(leadId, here.partition()));
+            case KeyOwner.Elsewhere elsewhere -> queries.forward(elsewhere.host(),
+                    OwnerForwarder.Call.get("/v1/leads/" + leadId + "/enrollments", forwardedBy),
+                    "The lead's partition is moving between instances; retry shortly",
+                    "The instance owning lead " + leadId + " did not answer; retry shortly");
+            case KeyOwner.Unavailable unavailable -> Uni.createFrom().item(NurtureResource::restoring);
         };
+    }
+
+    private Response enrollmentsHere(String leadId, int partition) {
+        LeadNurture lead;
+        try {
+            lead = queries.lead(leadId, partition);
+        } catch (InvalidStateStoreException e) {
+            return restoring();
+        }
+        return lead == null
+                ? Problem.response(Response.Status.NOT_FOUND, "Nurture knows no lead " + leadId)
+                : Response.ok(LeadEnrollmentsView.of(lead)).build();
     }
 
     @GET
     @Path("/tracks")
-    public Response tracks() {
-        try {
-            NurtureQueries.Counts counts = queries.allCounts(LOCAL_COUNTS_PATH);
-            Map<String, Long> active = new HashMap<>();
-            counts.byKey().forEach((key, value) -> {
-                if (key.startsWith(Stores.ACTIVE_COUNT_PREFIX)) {
-                    active.put(key.substring(Stores.ACTIVE_COUNT_PREFIX.length()), value);
-                }
-            });
-            return Response.ok(TracksView.of(rules, active, counts.byKey().getOrDefault(Stores.PARKED_COUNT, 0L), counts.complete())).build();
-        } catch (InvalidStateStoreException e) {
-            return Problem.retryLater("Nurture state is being restored or rebalanced; retry shortly");
-        }
+    @Blocking
+    public Uni<Response> tracks() {
+        return Uni.createFrom().deferred(() -> queries.allCounts(LOCAL_COUNTS_PATH))
+                .map(counts -> {
+                    Map<String, Long> active = new HashMap<>();
+                    counts.byKey().forEach((key, value) -> {
+                        if (key.startsWith(Stores.ACTIVE_COUNT_PREFIX)) {
+                            active.put(key.substring(Stores.ACTIVE_COUNT_PREFIX.length()), value);
+                        }
+                    });
+                    long parked = counts.byKey().getOrDefault(Stores.PARKED_COUNT, 0L);
+                    return Response.ok(TracksView.of(rules, active, parked, counts.complete())).build();
+                })
+                .onFailure(InvalidStateStoreException.class).recoverWithItem(NurtureResource::restoring);
     }
 
     /** This instance's share of the counts, for the instance answering GET /v1/tracks; not for clients. */
@@ -80,7 +94,11 @@ public class NurtureResource {
         try {
             return Response.ok(queries.localCounts()).build();
         } catch (InvalidStateStoreException e) {
-            return Problem.retryLater("Nurture state is being restored or rebalanced; retry shortly");
+            return restoring();
         }
+    }
+
+    private static Response restoring() {
+        return Problem.retryLater("Nurture state is being restored or rebalanced; retry shortly");
     }
 }

@@ -26,18 +26,24 @@ import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.nurture.domain.NurtureRules;
 import io.leadpipeline.nurture.streams.NurtureMetrics;
 import io.leadpipeline.nurture.streams.NurtureTopology;
+import io.leadpipeline.service.query.OwnerForwarder;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Another instance of nurture-service inside the test JVM: the same topology in the same Kafka Streams application
  * (so the partitions are shared out between the two), and the same {@link NurtureResource} served over a plain JDK
- * HTTP server on the port it advertises.
+ * HTTP server on the port it advertises (forwarding through its own Vert.x, as the service does through Quarkus').
  */
 final class SecondInstance implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SecondInstance.class);
 
+    /** Longer than any answer the resource waits for (a forward to the other instance times out after 5 s). */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaStreams streams;
     private final HttpServer http;
+    private final Vertx vertx;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -54,7 +60,9 @@ final class SecondInstance implements AutoCloseable {
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         streams = new KafkaStreams(NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, Duration.ofSeconds(1),
                 NurtureMetrics.NONE), props);
-        NurtureResource resource = new NurtureResource(new NurtureQueries(streams, json, "localhost:" + port), rules);
+        vertx = Vertx.vertx();
+        NurtureQueries queries = new NurtureQueries(streams, new OwnerForwarder(vertx), json);
+        NurtureResource resource = new NurtureResource(queries, rules);
         http = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         http.createContext("/v1/", exchange -> {
             try {
@@ -88,14 +96,16 @@ final class SecondInstance implements AutoCloseable {
             response = resource.localCounts();
         } else if (path.startsWith("/v1/leads/") && path.endsWith("/enrollments")) {
             String leadId = path.substring("/v1/leads/".length(), path.length() - "/enrollments".length());
-            response = resource.enrollments(leadId, exchange.getRequestHeaders().getFirst(NurtureQueries.FORWARDED));
+            response = resource.enrollments(leadId, exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER))
+                    .await().atMost(ANSWER_TIMEOUT);
         } else if (path.equals("/v1/tracks")) {
-            response = resource.tracks();
+            response = resource.tracks().await().atMost(ANSWER_TIMEOUT);
         } else {
             response = Response.status(404).build();
         }
         Object entity = response.getEntity();
-        byte[] body = entity == null ? new byte[0] : entity instanceof String text ? text.getBytes() : json.writeValueAsBytes(entity);
+        byte[] body = entity == null ? new byte[0] : entity instanceof String text ? text.getBytes()
+                : entity instanceof byte[] relayed ? relayed : json.writeValueAsBytes(entity);
         exchange.getResponseHeaders().add("Content-Type",
                 response.getMediaType() == null ? "application/json" : response.getMediaType().toString());
         exchange.sendResponseHeaders(response.getStatus(), body.length == 0 ? -1 : body.length);
@@ -108,5 +118,6 @@ final class SecondInstance implements AutoCloseable {
     public void close() {
         http.stop(0);
         streams.close(Duration.ofSeconds(30));
+        vertx.closeAndAwait();
     }
 }

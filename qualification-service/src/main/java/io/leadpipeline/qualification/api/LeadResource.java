@@ -1,10 +1,5 @@
 package io.leadpipeline.qualification.api;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import jakarta.ws.rs.GET;
@@ -16,11 +11,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.apache.kafka.streams.state.HostInfo;
-import org.jboss.logging.Logger;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.qualification.config.Stores;
+import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.query.KeyOwner;
+import io.leadpipeline.service.query.KeyOwners;
+import io.leadpipeline.service.query.OwnerForwarder;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A lead's current stage, scores, grade, explanation and stage history. Answered from the local store, or proxied
@@ -30,70 +34,68 @@ import io.leadpipeline.service.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource {
 
-    /** Marks a request one instance passed to another, so ownership moving mid-request never makes a loop. */
-    static final String FORWARDED_HEADER = "X-Lead-Pipeline-Forwarded";
-    private static final Duration PROXY_TIMEOUT = Duration.ofSeconds(10);
-    private static final Logger LOG = Logger.getLogger(LeadResource.class);
+    private static final OwnerForwarder.Terms FORWARDING = new OwnerForwarder.Terms(Duration.ofSeconds(10),
+            "The lead's partition is moving between instances; retry shortly",
+            "The instance that owns the lead did not answer; retry shortly");
 
-    private final LeadLookup lookup;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROXY_TIMEOUT).build();
+    private final KafkaStreams streams;
+    private final KeyOwners owners;
+    private final OwnerForwarder forwarder;
 
-    public LeadResource(LeadLookup lookup) {
-        this.lookup = lookup;
+    public LeadResource(KafkaStreams streams, OwnerForwarder forwarder) {
+        this.streams = streams;
+        this.owners = KeyOwners.of(streams);
+        this.forwarder = forwarder;
     }
 
     @GET
     @Path("/{leadId}")
-    public Response byId(@PathParam("leadId") String leadId, @HeaderParam(FORWARDED_HEADER) String forwarded) {
+    @Blocking // the local answer is a store read
+    public Uni<Response> byId(@PathParam("leadId") String leadId, @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwarded) {
         if (!LeadIds.isLeadId(leadId)) {
             // Not echoed or logged: a caller may have put an email address where the id goes.
-            return Problem.response(Response.Status.NOT_FOUND, "No such lead: a lead id is a UUID (or use ?email=)");
+            return Uni.createFrom().item(() -> Problem.response(Response.Status.NOT_FOUND,
+                    "No such lead: a lead id is a UUID (or use ?email=)"));
         }
-        return find(leadId, forwarded != null);
+        return find(leadId, forwarded);
     }
 
     @GET
-    public Response byEmail(@QueryParam("email") String email, @HeaderParam(FORWARDED_HEADER) String forwarded) {
+    @Blocking
+    public Uni<Response> byEmail(@QueryParam("email") String email, @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwarded) {
         if (email == null || email.isBlank()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "Query parameter 'email' is required");
+            return Uni.createFrom().item(() -> Problem.response(Response.Status.BAD_REQUEST, "Query parameter 'email' is required"));
         }
-        return find(LeadIds.fromEmail(email), forwarded != null);
+        return find(LeadIds.fromEmail(email), forwarded);
     }
 
-    private Response find(String leadId, boolean forwarded) {
-        return switch (lookup.find(leadId)) {
-            case LeadLookup.Found found when found.profile().isKnown() -> Response.ok(LeadView.of(found.profile())).build();
-            case LeadLookup.Found pending -> Problem.response(Response.Status.NOT_FOUND, "No lead " + leadId + " yet: "
-                    + pending.profile().activities().size() + " engagement(s) tracked, waiting for its first conversion");
-            case LeadLookup.NotFound notFound -> Problem.response(Response.Status.NOT_FOUND, "No lead " + leadId);
-            case LeadLookup.Elsewhere elsewhere when forwarded -> unavailable("The lead's partition is moving between instances");
-            case LeadLookup.Elsewhere elsewhere -> proxy(elsewhere.owner(), leadId);
-            case LeadLookup.Unavailable unavailable -> unavailable(unavailable.why());
+    private Uni<Response> find(String leadId, String forwarded) {
+        return switch (owners.find(Stores.LEAD_PROFILES, leadId)) {
+            case KeyOwner.Local here -> Uni.createFrom().item(() -> answerHere(leadId, here.partition()));
+            case KeyOwner.Elsewhere elsewhere ->
+                    forwarder.forward(elsewhere.host(), OwnerForwarder.Call.get("/v1/leads/" + leadId, forwarded), FORWARDING);
+            case KeyOwner.Unavailable unavailable -> Uni.createFrom().item(() -> Problem.retryLater(switch (unavailable.reason()) {
+                case NOT_RUNNING -> "Kafka Streams is not running yet; retry shortly";
+                case REBALANCING -> "No instance owns the lead's partition right now (rebalancing); retry shortly";
+            }));
         };
     }
 
-    /** GET the lead from the instance that owns it, and answer with what it answered. */
-    private Response proxy(HostInfo owner, String leadId) {
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/v1/leads/" + leadId);
+    private Response answerHere(String leadId, int partition) {
+        LeadProfile profile;
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(PROXY_TIMEOUT)
-                    .header(FORWARDED_HEADER, "true").header("Accept", MediaType.APPLICATION_JSON).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Response.status(answer.statusCode())
-                    .type(answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON))
-                    .entity(answer.body())
-                    .build();
-        } catch (IOException e) {
-            LOG.warnf("Instance %s:%d owning lead %s did not answer: %s", owner.host(), owner.port(), leadId, e.toString());
-            return unavailable("The instance that owns the lead did not answer");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unavailable("Interrupted");
+            profile = streams.store(StoreQueryParameters.fromNameAndType(Stores.LEAD_PROFILES,
+                    QueryableStoreTypes.<String, LeadProfile>keyValueStore()).withPartition(partition)).get(leadId);
+        } catch (InvalidStateStoreException e) {
+            return Problem.retryLater("Lead profiles are being restored; retry shortly");
         }
-    }
-
-    private static Response unavailable(String why) {
-        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, why + "; retry shortly"))
-                .header("Retry-After", "2").build();
+        if (profile == null) {
+            return Problem.response(Response.Status.NOT_FOUND, "No lead " + leadId);
+        }
+        if (!profile.isKnown()) {
+            return Problem.response(Response.Status.NOT_FOUND, "No lead " + leadId + " yet: "
+                    + profile.activities().size() + " engagement(s) tracked, waiting for its first conversion");
+        }
+        return Response.ok(LeadView.of(profile)).build();
     }
 }

@@ -28,11 +28,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.events.CloserAvailabilityChanged;
-import io.leadpipeline.routing.domain.Availability;
 import io.leadpipeline.routing.domain.CloserProfile;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.query.OwnWrites;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The closers' roster with each one's open load, capacity and availability; and setting a closer's availability
@@ -44,7 +46,6 @@ import io.leadpipeline.service.Problem;
 public class CloserResource {
 
     private static final Logger LOG = Logger.getLogger(CloserResource.class);
-    private static final Duration POLL = Duration.ofMillis(25);
 
     private final DeskAccess desk;
     private final CommandPublisher publisher;
@@ -64,8 +65,9 @@ public class CloserResource {
     }
 
     @GET
-    public Response roster(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return desk.serve("GET", uri, headers, null, reader -> {
+    @Blocking // the answer is a store read
+    public Uni<Response> roster(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return desk.read(uri, headers, reader -> {
             Instant now = clock.instant();
             return Response.ok(rules.closers().values().stream().map(closer -> view(reader, closer, now)).toList()).build();
         });
@@ -74,24 +76,26 @@ public class CloserResource {
     @PUT
     @Path("/{closerId}/availability")
     @Consumes(MediaType.WILDCARD)
-    public Response setAvailability(@PathParam("closerId") String closerId, String body, @Context UriInfo uri,
+    @Blocking // the change is written to Kafka before the wait for the desk, which holds no thread
+    public Uni<Response> setAvailability(@PathParam("closerId") String closerId, String body, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         Optional<CloserProfile> closer = rules.closer(closerId);
         if (closer.isEmpty()) {
-            return Problem.response(Response.Status.NOT_FOUND, "No closer " + closerId);
+            return Uni.createFrom().item(Problem.response(Response.Status.NOT_FOUND, "No closer " + closerId));
         }
         JsonNode request;
         try {
             request = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         } catch (JsonProcessingException e) {
-            return Problem.notJson(e);
+            return Uni.createFrom().item(Problem.notJson(e));
         }
         if (!request.isObject()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "The body must be a JSON object {\"active\", \"outOfOfficeUntil\"}");
+            return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST,
+                    "The body must be a JSON object {\"active\", \"outOfOfficeUntil\"}"));
         }
         JsonNode activeNode = request.path("active");
         if (!activeNode.isMissingNode() && !activeNode.isNull() && !activeNode.isBoolean()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "'active' must be true or false");
+            return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST, "'active' must be true or false"));
         }
         boolean active = activeNode.isBoolean() ? activeNode.asBoolean() : closer.get().active();
         Instant outOfOfficeUntil = null;
@@ -100,15 +104,15 @@ public class CloserResource {
             try {
                 outOfOfficeUntil = Instant.parse(awayNode.asText());
             } catch (DateTimeParseException e) {
-                return Problem.response(Response.Status.BAD_REQUEST,
-                        "'outOfOfficeUntil' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z, got '" + awayNode.asText() + "'");
+                return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST,
+                        "'outOfOfficeUntil' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z, got '" + awayNode.asText() + "'"));
             }
         }
         Instant away = outOfOfficeUntil;
         return desk.serve("PUT", uri, headers, body, reader -> apply(closer.get(), active, away));
     }
 
-    private Response apply(CloserProfile closer, boolean active, Instant outOfOfficeUntil) {
+    private Uni<Response> apply(CloserProfile closer, boolean active, Instant outOfOfficeUntil) {
         Instant changedAt = clock.instant();
         String changeId = UUID.randomUUID().toString();
         try {
@@ -121,26 +125,23 @@ public class CloserResource {
                     .build());
         } catch (RuntimeException e) {
             LOG.warnf("Could not write the availability of %s: %s", closer.id(), e.getMessage());
-            return Problem.retryLater("Kafka did not take the change; retry");
+            return Uni.createFrom().item(Problem.retryLater("Kafka did not take the change; retry"));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<DeskReader> reader = desk.local();
-            if (reader.isEmpty()) {
-                break;
-            }
-            Optional<Availability> applied = reader.get().availability(closer.id())
-                    .filter(a -> a.changeId().equals(changeId) || a.changedAt().isAfter(changedAt));
-            if (applied.isPresent()) {
-                return Response.ok(view(reader.get(), closer, clock.instant())).build();
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        return OwnWrites.awaitVisible(() -> applied(closer, changeId, changedAt), timeout, CloserResource::notAppliedYet);
+    }
+
+    /** The closer as the desk sees it once it has applied the change (or a later one); empty while it has not. */
+    private Optional<Response> applied(CloserProfile closer, String changeId, Instant changedAt) {
+        Optional<DeskReader> reader = desk.local();
+        if (reader.isEmpty()) {
+            return Optional.of(notAppliedYet()); // the desk moved while we waited
         }
+        return reader.get().availability(closer.id())
+                .filter(a -> a.changeId().equals(changeId) || a.changedAt().isAfter(changedAt))
+                .map(applied -> Response.ok(view(reader.get(), closer, clock.instant())).build());
+    }
+
+    private static Response notAppliedYet() {
         return Problem.retryLater("The change is written but the routing desk has not applied it yet; it will, retry to see it");
     }
 

@@ -1,10 +1,5 @@
 package io.leadpipeline.routing.api;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,16 +9,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.query.KeyOwner;
+import io.leadpipeline.service.query.KeyOwners;
+import io.leadpipeline.service.query.OwnerForwarder;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Where the routing desk is: its stores live on exactly one instance (the one running the single desk task).
@@ -34,17 +28,21 @@ import io.leadpipeline.service.Problem;
 @ApplicationScoped
 public class DeskAccess {
 
-    static final String FORWARDED_HEADER = "X-Routing-Forwarded";
-    private static final Logger LOG = Logger.getLogger(DeskAccess.class);
-    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(45);
+    /** The desk has one partition, so any key locates it. */
+    private static final String ANY_DESK_KEY = "desk";
+    private static final String MOVING = "The routing desk is starting or moving between instances; retry shortly";
+    /** Longer than routing.command-timeout: a forwarded accept, reject or availability change waits there for the desk. */
+    private static final OwnerForwarder.Terms FORWARDING = new OwnerForwarder.Terms(Duration.ofSeconds(45), MOVING,
+            "The instance hosting the routing desk did not answer; retry shortly");
 
     private final KafkaStreams streams;
-    private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final KeyOwners owners;
+    private final OwnerForwarder forwarder;
 
-    public DeskAccess(KafkaStreams streams, @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+    public DeskAccess(KafkaStreams streams, OwnerForwarder forwarder) {
         this.streams = streams;
-        this.self = HostInfo.buildFromEndpoint(applicationServer);
+        this.owners = KeyOwners.of(streams);
+        this.forwarder = forwarder;
     }
 
     /** The desk's stores, when this instance hosts the desk and it is ready. */
@@ -56,55 +54,24 @@ public class DeskAccess {
         }
     }
 
+    /** Answers a GET from the local desk, or forwards it to the instance that hosts the desk. */
+    public Uni<Response> read(UriInfo uri, HttpHeaders headers, Function<DeskReader, Response> handler) {
+        return serve("GET", uri, headers, null, reader -> Uni.createFrom().item(() -> handler.apply(reader)));
+    }
+
     /** Runs {@code handler} against the local desk, or forwards the request to the instance that hosts it. */
-    public Response serve(String method, UriInfo uri, HttpHeaders headers, String body, Function<DeskReader, Response> handler) {
+    public Uni<Response> serve(String method, UriInfo uri, HttpHeaders headers, String body, Function<DeskReader, Uni<Response>> handler) {
         Optional<DeskReader> local = local();
         if (local.isPresent()) {
-            try {
-                return handler.apply(local.get());
-            } catch (InvalidStateStoreException rebalancing) {
-                // The stores went away mid-request (a rebalance after a crash, found by the crash run): retry, never a 500.
-                return Problem.retryLater("The routing desk is rebalancing; retry shortly (answers are idempotent)");
-            }
+            return Uni.createFrom().deferred(() -> handler.apply(local.get()))
+                    // The stores went away mid-request (a rebalance after a crash, found by the crash run): retry, never a 500.
+                    .onFailure(InvalidStateStoreException.class)
+                    .recoverWithItem(() -> Problem.retryLater("The routing desk is rebalancing; retry shortly (answers are idempotent)"));
         }
-        Optional<HostInfo> host = deskHost();
-        if (headers.getHeaderString(FORWARDED_HEADER) != null || host.isEmpty() || host.get().equals(self)) {
-            return Problem.retryLater("The routing desk is starting or moving between instances; retry shortly");
+        if (owners.find(Stores.HANDOFFS, ANY_DESK_KEY) instanceof KeyOwner.Elsewhere elsewhere) {
+            return forwarder.forward(elsewhere.host(), OwnerForwarder.Call.of(method, uri, headers, body), FORWARDING);
         }
-        return forward(host.get(), method, uri, headers, body);
-    }
-
-    private Optional<HostInfo> deskHost() {
-        try {
-            // The desk has one partition, so any key locates it.
-            KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.HANDOFFS, "desk", Serdes.String().serializer());
-            if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-                return Optional.empty();
-            }
-            return Optional.of(metadata.activeHost());
-        } catch (RuntimeException notRunning) {
-            return Optional.empty();
-        }
-    }
-
-    private Response forward(HostInfo host, String method, UriInfo uri, HttpHeaders headers, String body) {
-        URI target = URI.create("http://" + host.host() + ":" + host.port()).resolve(uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(FORWARD_TIMEOUT).header(FORWARDED_HEADER, "1")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).ifPresent(type -> request.header(HttpHeaders.CONTENT_TYPE, type));
-        try {
-            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Response.ResponseBuilder relayed = Response.status(answer.statusCode()).entity(answer.body());
-            answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> relayed.header(HttpHeaders.CONTENT_TYPE, type));
-            answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(retry -> relayed.header(HttpHeaders.RETRY_AFTER, retry));
-            return relayed.build();
-        } catch (IOException e) {
-            LOG.warnf("Could not reach the routing desk at %s: %s", host, e.getMessage());
-            return Problem.retryLater("The instance hosting the routing desk did not answer; retry shortly");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Problem.retryLater("Interrupted while asking the routing desk");
-        }
+        // Assigned here but not ready yet, or assigned nowhere while the instances rebalance.
+        return Uni.createFrom().item(() -> Problem.retryLater(MOVING));
     }
 }

@@ -2,6 +2,7 @@ package io.leadpipeline.routing.api;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,8 +20,9 @@ import io.leadpipeline.routing.domain.Handoff;
 import io.leadpipeline.routing.domain.HandoffStatus;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
-import io.leadpipeline.routing.streams.AnsweredCommand;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.query.OwnWrites;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A closer's accept or reject, on the instance hosting the desk: answered at once when the handoff is unknown,
@@ -31,7 +33,6 @@ import io.leadpipeline.service.Problem;
 public class HandoffCommands {
 
     private static final Logger LOG = Logger.getLogger(HandoffCommands.class);
-    private static final Duration POLL = Duration.ofMillis(25);
 
     private final DeskAccess desk;
     private final CommandPublisher publisher;
@@ -48,18 +49,18 @@ public class HandoffCommands {
         this.timeout = timeout;
     }
 
-    Response answer(DeskReader reader, String handoffId, HandoffResponse response, HandoffRejectionReason reason, String note) {
+    Uni<Response> answer(DeskReader reader, String handoffId, HandoffResponse response, HandoffRejectionReason reason, String note) {
         Optional<Handoff> found = reader.handoff(handoffId);
         if (found.isEmpty()) {
-            return Problem.response(Response.Status.NOT_FOUND, "No handoff " + handoffId);
+            return Uni.createFrom().item(Problem.response(Response.Status.NOT_FOUND, "No handoff " + handoffId));
         }
         Handoff handoff = found.get();
         HandoffStatus wanted = response == HandoffResponse.ACCEPT ? HandoffStatus.ACCEPTED : HandoffStatus.REJECTED;
         if (handoff.status() == wanted) {
-            return Response.ok(view(handoff)).build();
+            return Uni.createFrom().item(Response.ok(view(handoff)).build());
         }
         if (handoff.status() != HandoffStatus.OPEN) {
-            return noLongerOpen(handoff);
+            return Uni.createFrom().item(noLongerOpen(handoff));
         }
         String commandId = UUID.randomUUID().toString();
         try {
@@ -74,41 +75,37 @@ public class HandoffCommands {
                     .build());
         } catch (RuntimeException e) {
             LOG.warnf("Could not write the answer to handoff %s: %s", handoffId, e.getMessage());
-            return Problem.retryLater("Kafka did not take the answer; retry (answers are idempotent)");
+            return Uni.createFrom().item(Problem.retryLater("Kafka did not take the answer; retry (answers are idempotent)"));
         }
-        return awaitResult(commandId);
+        return OwnWrites.awaitVisible(() -> result(commandId), timeout, HandoffCommands::notAppliedYet);
     }
 
-    private Response awaitResult(String commandId) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<DeskReader> reader = desk.local();
-            if (reader.isEmpty()) {
-                break; // the desk moved while we waited: the client retries, and a repeated answer is idempotent
-            }
-            Optional<AnsweredCommand> answered = reader.get().commandResult(commandId);
-            if (answered.isPresent()) {
-                CommandResult result = answered.get().result();
-                Optional<Handoff> handoff = reader.get().handoff(result.handoffId());
-                if (handoff.isEmpty() && result.status() != CommandResult.Status.NOT_FOUND) {
-                    // Answered, but the handoff has since left the store: say what happened without its details.
-                    return result.status() == CommandResult.Status.NO_LONGER_OPEN
-                            ? Problem.response(Response.Status.CONFLICT, "Handoff " + result.handoffId() + " is no longer open")
-                            : Response.ok(java.util.Map.of("handoffId", result.handoffId())).build();
-                }
-                return switch (result.status()) {
-                    case APPLIED, ALREADY_APPLIED -> Response.ok(view(handoff.get())).build();
-                    case NOT_FOUND -> Problem.response(Response.Status.NOT_FOUND, "No handoff " + result.handoffId());
-                    case NO_LONGER_OPEN -> noLongerOpen(handoff.get());
-                };
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    /** The answer to the command once the desk has applied it; empty while it has not. */
+    private Optional<Response> result(String commandId) {
+        Optional<DeskReader> reader = desk.local();
+        if (reader.isEmpty()) {
+            // The desk moved while we waited: the client retries, and a repeated answer is idempotent.
+            return Optional.of(notAppliedYet());
         }
+        return reader.get().commandResult(commandId).map(answered -> outcome(reader.get(), answered.result()));
+    }
+
+    private Response outcome(DeskReader reader, CommandResult result) {
+        Optional<Handoff> handoff = reader.handoff(result.handoffId());
+        if (handoff.isEmpty() && result.status() != CommandResult.Status.NOT_FOUND) {
+            // Answered, but the handoff has since left the store: say what happened without its details.
+            return result.status() == CommandResult.Status.NO_LONGER_OPEN
+                    ? Problem.response(Response.Status.CONFLICT, "Handoff " + result.handoffId() + " is no longer open")
+                    : Response.ok(Map.of("handoffId", result.handoffId())).build();
+        }
+        return switch (result.status()) {
+            case APPLIED, ALREADY_APPLIED -> Response.ok(view(handoff.get())).build();
+            case NOT_FOUND -> Problem.response(Response.Status.NOT_FOUND, "No handoff " + result.handoffId());
+            case NO_LONGER_OPEN -> noLongerOpen(handoff.get());
+        };
+    }
+
+    private static Response notAppliedYet() {
         return Problem.retryLater("The routing desk has not applied the answer yet; retry (answers are idempotent)");
     }
 

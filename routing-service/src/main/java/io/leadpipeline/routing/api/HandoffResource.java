@@ -23,6 +23,8 @@ import io.leadpipeline.events.HandoffRejectionReason;
 import io.leadpipeline.events.HandoffResponse;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.service.Problem;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /** A handoff's state, and the closer's answer to it: accept, or reject with a reason (which recycles the lead to marketing). */
 @Path("/v1/handoffs/{handoffId}")
@@ -44,45 +46,50 @@ public class HandoffResource {
     }
 
     @GET
-    public Response get(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return desk.serve("GET", uri, headers, null, reader -> reader.handoff(handoffId)
+    @Blocking // the answer is a store read
+    public Uni<Response> get(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return desk.read(uri, headers, reader -> reader.handoff(handoffId)
                 .map(handoff -> Response.ok(HandoffView.of(handoff, rules.closer(handoff.closerId()).orElse(null))).build())
                 .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No handoff " + handoffId)));
     }
 
     @POST
     @Path("/accept")
-    public Response accept(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
+    @Blocking // the answer is written to Kafka before the wait for the desk, which holds no thread
+    public Uni<Response> accept(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
         return desk.serve("POST", uri, headers, null, reader -> commands.answer(reader, handoffId, HandoffResponse.ACCEPT, null, null));
     }
 
     @POST
     @Path("/reject")
     @Consumes(MediaType.WILDCARD)
-    public Response reject(@PathParam("handoffId") String handoffId, String body, @Context UriInfo uri, @Context HttpHeaders headers) {
+    @Blocking // as accept
+    public Uni<Response> reject(@PathParam("handoffId") String handoffId, String body, @Context UriInfo uri, @Context HttpHeaders headers) {
         JsonNode request;
         try {
             request = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
-            return Problem.notJson(e);
+            return Uni.createFrom().item(Problem.notJson(e));
         }
         if (request == null || !request.isObject() || !request.path("reason").isTextual()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "'reason' is required, one of " + List.of(HandoffRejectionReason.values()));
+            return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST,
+                    "'reason' is required, one of " + List.of(HandoffRejectionReason.values())));
         }
         HandoffRejectionReason reason;
         try {
             reason = HandoffRejectionReason.valueOf(request.get("reason").asText().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Problem.response(Response.Status.BAD_REQUEST,
-                    "'reason' must be one of " + List.of(HandoffRejectionReason.values()) + ", got '" + request.get("reason").asText() + "'");
+            return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST,
+                    "'reason' must be one of " + List.of(HandoffRejectionReason.values()) + ", got '" + request.get("reason").asText() + "'"));
         }
         JsonNode noteNode = request.path("note");
         if (!noteNode.isMissingNode() && !noteNode.isNull() && !noteNode.isTextual()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "'note' must be a string");
+            return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST, "'note' must be a string"));
         }
         String note = noteNode.isTextual() && !noteNode.asText().isBlank() ? noteNode.asText().trim() : null;
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
-            return Problem.response(Response.Status.BAD_REQUEST, "'note' is longer than " + MAX_NOTE_LENGTH + " characters");
+            return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST,
+                    "'note' is longer than " + MAX_NOTE_LENGTH + " characters"));
         }
         return desk.serve("POST", uri, headers, body, reader -> commands.answer(reader, handoffId, HandoffResponse.REJECT, reason, note));
     }

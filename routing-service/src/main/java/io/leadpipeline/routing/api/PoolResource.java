@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.leadpipeline.routing.domain.Pool;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /** The pools with their load: open handoffs of their members and the leads waiting in their queue. */
 @Path("/v1/pools")
@@ -26,8 +28,9 @@ public class PoolResource {
     }
 
     @GET
-    public Response pools(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return desk.serve("GET", uri, headers, null,
+    @Blocking // the answer is a store read
+    public Uni<Response> pools(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return desk.read(uri, headers,
                 reader -> Response.ok(rules.pools().values().stream().map(pool -> view(pool, reader)).toList()).build());
     }
 
