@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Proves no lead is lost or duplicated when every part of the pipeline crashes: each service and the broker are
  * SIGKILLed under load and restarted, the registry restarted, and then every acknowledged lead is counted on every
  * topic. The suite runs a short seed; {@code ./pipeline chaos} runs the long ones (see docs/reliability.md).
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other classes: see junit-platform.properties
 class ChaosIT {
 
     @Test
