@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -22,7 +23,6 @@ import io.leadpipeline.capture.domain.ConversionIds;
 import io.leadpipeline.capture.domain.ConversionNormalizer;
 import io.leadpipeline.capture.domain.ConversionSubmission;
 import io.leadpipeline.capture.domain.EmailAddresses;
-import io.leadpipeline.service.FieldViolation;
 import io.leadpipeline.capture.domain.Masking;
 import io.leadpipeline.capture.domain.NormalizedConversion;
 import io.leadpipeline.capture.domain.Site;
@@ -31,6 +31,7 @@ import io.leadpipeline.capture.messaging.ConversionEvents;
 import io.leadpipeline.capture.messaging.ConversionPublisher;
 import io.leadpipeline.events.ConversionCaptured;
 import io.leadpipeline.kafka.LeadIds;
+import io.leadpipeline.service.FieldViolation;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,7 +42,7 @@ import io.smallrye.mutiny.Uni;
 public class ConversionIntake {
 
     private static final Logger LOG = Logger.getLogger(ConversionIntake.class);
-    public static final int MAX_IDEMPOTENCY_KEY = 255;
+    public static final int MAX_IDEMPOTENCY_KEY = IdempotencyKey.MAX_LENGTH;
 
     private final CaptureRules rules;
     private final Gatekeeper gatekeeper;
@@ -50,9 +51,11 @@ public class ConversionIntake {
     private final ConversionPublisher publisher;
     private final CaptureMetrics metrics;
     private final Clock clock;
+    private final Validator validator;
+    private final ConversionNormalizer normalizer;
 
     public ConversionIntake(CaptureRules rules, Gatekeeper gatekeeper, RecentConversions recent, AcknowledgedWrites writes,
-            ConversionPublisher publisher, CaptureMetrics metrics, Clock clock) {
+            ConversionPublisher publisher, CaptureMetrics metrics, Clock clock, Validator validator) {
         this.rules = rules;
         this.gatekeeper = gatekeeper;
         this.recent = recent;
@@ -60,6 +63,8 @@ public class ConversionIntake {
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
+        this.validator = validator;
+        this.normalizer = new ConversionNormalizer(validator);
     }
 
     /**
@@ -84,11 +89,13 @@ public class ConversionIntake {
             return Uni.createFrom().item(new CaptureOutcome.Refused(limited.get()));
         }
         boolean trusted = key.isPresent();
-        Optional<FieldViolation> badKey = idempotencyKeyProblem(submission.idempotencyKey());
-        if (badKey.isPresent()) {
-            return refused(endpoint, RejectionReason.INVALID_FIELDS, Refusal.invalid("The request has invalid fields", List.of(badKey.get())));
+        List<FieldViolation> badKey = IdempotencyKey.violations(validator, submission.idempotencyKey());
+        if (!badKey.isEmpty()) {
+            return refused(endpoint, RejectionReason.INVALID_FIELDS, Refusal.invalid("The request has invalid fields", badKey));
         }
-        ConversionNormalizer.Result result = ConversionNormalizer.normalize(submission.fields(), trusted, receivedAt);
+        // Validated here, not by @Valid on the resources: the key, the rate limit, the form, its origin and the
+        // honeypot come first (a bot filling the honeypot is answered as a success whatever else it sent).
+        ConversionNormalizer.Result result = normalizer.normalize(submission.fields(), trusted);
         String formId = submission.fields().formId();
         if (knownForm.isEmpty() && (formId == null || formId.isBlank())) {
             return invalid(endpoint, (ConversionNormalizer.Invalid) result); // formId is required: its absence is a field error
@@ -165,18 +172,6 @@ public class ConversionIntake {
         String email = submission.fields().email();
         String leadId = EmailAddresses.problem(email).isEmpty() ? LeadIds.fromEmail(email) : UUID.randomUUID().toString();
         return Uni.createFrom().item(new CaptureOutcome.Accepted(UUID.randomUUID().toString(), leadId, siteForm));
-    }
-
-    /** Idempotency keys are opaque to us, but bounded and printable (a UUID is typical). */
-    static Optional<FieldViolation> idempotencyKeyProblem(String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            return Optional.of(new FieldViolation(ClientRequest.IDEMPOTENCY_KEY,
-                    "must be 1-" + MAX_IDEMPOTENCY_KEY + " printable ASCII characters without spaces, e.g. a UUID"));
-        }
-        return Optional.empty();
     }
 
     private Uni<CaptureOutcome> invalid(Endpoint endpoint, ConversionNormalizer.Invalid invalid) {

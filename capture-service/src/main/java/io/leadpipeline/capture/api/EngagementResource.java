@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,10 +30,10 @@ import io.leadpipeline.capture.config.Topics;
 import io.leadpipeline.capture.domain.CaptureRules.SiteKey;
 import io.leadpipeline.capture.domain.EngagementNormalizer;
 import io.leadpipeline.capture.domain.EngagementSubmission;
-import io.leadpipeline.service.FieldViolation;
 import io.leadpipeline.capture.messaging.EngagementEvents;
 import io.leadpipeline.capture.messaging.EngagementPublisher;
 import io.leadpipeline.events.EngagementTracked;
+import io.leadpipeline.service.FieldViolation;
 import io.leadpipeline.service.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,14 +50,18 @@ public class EngagementResource {
     private final EngagementPublisher publisher;
     private final CaptureMetrics metrics;
     private final Clock clock;
+    private final Validator validator;
+    private final EngagementNormalizer normalizer;
 
     public EngagementResource(Gatekeeper gatekeeper, AcknowledgedWrites writes, EngagementPublisher publisher,
-            CaptureMetrics metrics, Clock clock) {
+            CaptureMetrics metrics, Clock clock, Validator validator) {
         this.gatekeeper = gatekeeper;
         this.writes = writes;
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
+        this.validator = validator;
+        this.normalizer = new EngagementNormalizer(validator);
     }
 
     @POST
@@ -90,12 +95,13 @@ public class EngagementResource {
         if (submission == null) {
             return refused(RejectionReason.MALFORMED_BODY, Refusal.invalid("A JSON body is required", List.of()));
         }
-        Optional<FieldViolation> badKey = ConversionIntake.idempotencyKeyProblem(idempotencyKey);
-        if (badKey.isPresent()) {
-            return refused(RejectionReason.INVALID_FIELDS, Refusal.invalid("The request has invalid fields", List.of(badKey.get())));
+        List<FieldViolation> badKey = IdempotencyKey.violations(validator, idempotencyKey);
+        if (!badKey.isEmpty()) {
+            return refused(RejectionReason.INVALID_FIELDS, Refusal.invalid("The request has invalid fields", badKey));
         }
+        // Validated here, not by @Valid on the parameter: only a caller with a key, within its rate limit, learns what is wrong.
         Instant receivedAt = clock.instant();
-        EngagementNormalizer.Result result = EngagementNormalizer.normalize(submission, receivedAt);
+        EngagementNormalizer.Result result = normalizer.normalize(submission);
         if (result instanceof EngagementNormalizer.Invalid invalid) {
             return refused(RejectionReason.INVALID_FIELDS, Refusal.invalid("The engagement has invalid fields", invalid.violations()));
         }

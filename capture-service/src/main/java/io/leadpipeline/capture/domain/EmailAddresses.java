@@ -3,9 +3,14 @@ package io.leadpipeline.capture.domain;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Email syntax and RFC 5321 length limits: 64 octets of local part, 255 of domain, 254 in all (a path of 256 less the brackets). */
+/**
+ * Hand-written because {@code @Email} accepts what real forms refuse (no top-level domain, quoted or non-ASCII local
+ * parts): our email rule behind {@code @EmailAddress}, syntax and RFC 5321 length limits, 64 octets of local part, 255
+ * of domain, 254 in all (a path of 256 less the brackets).
+ */
 public final class EmailAddresses {
 
+    public static final String MALFORMED = "must be an email address like name@example.com";
     static final int MAX_LENGTH = 254;
     static final int MAX_LOCAL_PART = 64;
     static final int MAX_DOMAIN = 255;
@@ -28,7 +33,7 @@ public final class EmailAddresses {
         }
         int at = trimmed.lastIndexOf('@');
         if (at <= 0 || at == trimmed.length() - 1) {
-            return Optional.of("must be an email address like name@example.com");
+            return Optional.of(MALFORMED);
         }
         String local = trimmed.substring(0, at);
         String domain = trimmed.substring(at + 1);
@@ -36,7 +41,7 @@ public final class EmailAddresses {
             return Optional.of("must have at most " + MAX_LOCAL_PART + " characters before the @");
         }
         if (domain.length() > MAX_DOMAIN || !LOCAL.matcher(local).matches() || !DOMAIN.matcher(domain).matches()) {
-            return Optional.of("must be an email address like name@example.com");
+            return Optional.of(MALFORMED);
         }
         return Optional.empty();
     }

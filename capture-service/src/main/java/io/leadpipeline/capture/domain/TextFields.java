@@ -1,12 +1,13 @@
 package io.leadpipeline.capture.domain;
 
-import java.util.Optional;
-
 /**
  * Text as a person typed it, made safe to store: control characters stripped (line breaks kept only in
  * multi-line fields), surrounding whitespace trimmed, and blank treated as absent.
  */
 public final class TextFields {
+
+    /** The message of a cleaned value over its {@code @CodePointLength}: lengths count characters (code points), not UTF-16 units. */
+    public static final String TOO_LONG = "must be at most {max} characters";
 
     private TextFields() {
     }
@@ -41,12 +42,9 @@ public final class TextFields {
         return blankToNull(cleaned.toString().strip());
     }
 
-    /** Why the cleaned value is too long, or empty when it fits; lengths count characters, not UTF-16 units. */
-    public static Optional<String> tooLong(String cleaned, int maxCharacters) {
-        if (cleaned != null && cleaned.codePointCount(0, cleaned.length()) > maxCharacters) {
-            return Optional.of("must be at most " + maxCharacters + " characters");
-        }
-        return Optional.empty();
+    /** The value as sent, or null when blank: for values whose own rule reads them untrimmed (an email, a type name). */
+    public static String asSent(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String blankToNull(String value) {

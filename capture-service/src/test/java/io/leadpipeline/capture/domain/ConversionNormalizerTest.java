@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadpipeline.capture.support.TestValidators;
 import io.leadpipeline.events.FormType;
 import io.leadpipeline.service.FieldViolation;
 
@@ -20,6 +22,7 @@ import io.leadpipeline.service.FieldViolation;
 class ConversionNormalizerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final ConversionNormalizer NORMALIZER = new ConversionNormalizer(TestValidators.at(NOW));
 
     @Test
     void shouldCleanAValidSubmission() {
@@ -55,9 +58,22 @@ class ConversionNormalizerTest {
                 "call me", "Atlantis", "lots", null, null, null,
                 new ConversionSubmission.Utm("s".repeat(257), null, null, null, null), null,
                 new ConversionSubmission.Consent(true, "t".repeat(1001)), Map.of("notes", "n".repeat(4001)), null);
-        var invalid = assertInstanceOf(ConversionNormalizer.Invalid.class, ConversionNormalizer.normalize(bad, false, NOW));
+        var invalid = assertInstanceOf(ConversionNormalizer.Invalid.class, NORMALIZER.normalize(bad, false));
         assertEquals(List.of("email", "formType", "firstName", "phone", "country", "companySize", "utm.source", "consent.text",
                 "fields.notes"), invalid.violations().stream().map(FieldViolation::field).toList());
+    }
+
+    @Test
+    void shouldNameTheFirstThingToFixInAFieldAndNotTheEntriesOfAFieldRefusedAsAWhole() {
+        Map<String, String> tooMany = new TreeMap<>();
+        for (int i = 0; i <= ConversionSubmission.MAX_CUSTOM_FIELDS; i++) {
+            tooMany.put("f" + i, i == 0 ? "v".repeat(4001) : "v");
+        }
+        ConversionSubmission bad = submission("a@b.example", "Atlantis".repeat(13), null, null, "call me, ".repeat(5), tooMany, null);
+        var invalid = assertInstanceOf(ConversionNormalizer.Invalid.class, NORMALIZER.normalize(bad, false));
+        assertEquals(List.of(new FieldViolation("phone", "must be at most 40 characters"),
+                new FieldViolation("country", "must be at most 100 characters"),
+                new FieldViolation("fields", "must have at most 50 entries")), invalid.violations());
     }
 
     @Test
@@ -72,6 +88,15 @@ class ConversionNormalizerTest {
     }
 
     @Test
+    void shouldCountCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE00".repeat(ConversionSubmission.MAX_NAME);
+        assertEquals(emoji, valid(submission("a@b.example", null, null, emoji, null, null, null)).firstName());
+        var invalid = assertInstanceOf(ConversionNormalizer.Invalid.class,
+                NORMALIZER.normalize(submission("a@b.example", null, null, emoji + "\uD83D\uDE00", null, null, null), false));
+        assertEquals(List.of(new FieldViolation("firstName", "must be at most 100 characters")), invalid.violations());
+    }
+
+    @Test
     void shouldKeepABackdatedSubmittedAtOnlyFromTrustedServers() {
         Instant lastWeek = NOW.minus(Duration.ofDays(7));
         ConversionSubmission backdated = submission("a@b.example", null, null, null, null, null, lastWeek);
@@ -82,7 +107,7 @@ class ConversionNormalizerTest {
     @Test
     void shouldRefuseASubmittedAtInTheFuture() {
         ConversionSubmission future = submission("a@b.example", null, null, null, null, null, NOW.plus(Duration.ofHours(1)));
-        var invalid = assertInstanceOf(ConversionNormalizer.Invalid.class, ConversionNormalizer.normalize(future, true, NOW));
+        var invalid = assertInstanceOf(ConversionNormalizer.Invalid.class, NORMALIZER.normalize(future, true));
         assertEquals("submittedAt", invalid.violations().get(0).field());
     }
 
@@ -100,7 +125,7 @@ class ConversionNormalizerTest {
     }
 
     private static NormalizedConversion valid(ConversionSubmission submission, boolean trusted) {
-        return assertInstanceOf(ConversionNormalizer.Valid.class, ConversionNormalizer.normalize(submission, trusted, NOW)).conversion();
+        return assertInstanceOf(ConversionNormalizer.Valid.class, NORMALIZER.normalize(submission, trusted)).conversion();
     }
 
     private static ConversionSubmission submission(String email, String country, String size, String firstName, String phone,

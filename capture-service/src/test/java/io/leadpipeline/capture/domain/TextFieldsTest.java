@@ -2,11 +2,10 @@ package io.leadpipeline.capture.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Proves text is stored without control characters, trimmed, and with lengths counted in characters. */
+/** Proves text is stored without control characters and trimmed (lengths, in characters: ConversionNormalizerTest). */
 class TextFieldsTest {
 
     @Test
@@ -24,12 +23,5 @@ class TextFieldsTest {
     void shouldTreatBlankAsAbsent() {
         assertNull(TextFields.singleLine("  \u0000 "));
         assertNull(TextFields.multiLine(null));
-    }
-
-    @Test
-    void shouldCountCharactersNotUtf16Units() {
-        String emoji = "😀".repeat(10);
-        assertTrue(TextFields.tooLong(emoji, 10).isEmpty());
-        assertEquals("must be at most 9 characters", TextFields.tooLong(emoji, 9).orElseThrow());
     }
 }

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +27,7 @@ import io.leadpipeline.qualification.domain.Contact;
 import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.qualification.domain.Qualification;
 import io.leadpipeline.qualification.domain.Reason;
-import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.ValidationProblems;
 
 /**
  * POST /v1/scoring/preview: scores a lead described in the body against the current rules and writes nothing, so
@@ -35,15 +39,19 @@ import io.leadpipeline.service.Problem;
 public class ScoringPreviewResource {
 
     /** A described lead: contact fields, the forms it filled in and what it did; times default to {@code at}. */
-    public record PreviewRequest(String email, String firstName, String lastName, String company, String jobTitle,
-            String companySize, String country, String industry, FormType formType, List<PreviewConversion> conversions,
-            List<PreviewEngagement> engagements, Instant at) {
+    public record PreviewRequest(@NotBlank(message = "is required") String email, String firstName, String lastName,
+            String company, String jobTitle, String companySize, String country, String industry, FormType formType,
+            List<@NotNull(message = "is required") @Valid PreviewConversion> conversions,
+            List<@NotNull(message = "is required") @Valid PreviewEngagement> engagements, Instant at) {
+
+        /** What a request without a body describes: nothing. */
+        static final PreviewRequest NONE = new PreviewRequest(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    public record PreviewConversion(FormType formType, Instant occurredAt) {
+    public record PreviewConversion(@NotNull(message = "is required") FormType formType, Instant occurredAt) {
     }
 
-    public record PreviewEngagement(EngagementType type, String url, String touchId, Instant occurredAt) {
+    public record PreviewEngagement(@NotNull(message = "is required") EngagementType type, String url, String touchId, Instant occurredAt) {
     }
 
     /** What the rules make of the lead as a first decision. */
@@ -51,38 +59,22 @@ public class ScoringPreviewResource {
             int totalScore, Grade grade, List<Reason> reasons, String rulesVersion, Instant assessedAt) {
     }
 
-    static final int MAX_PROBLEMS_NAMED = 10;
-
     private final Qualification qualification;
+    private final Validator validator;
 
-    public ScoringPreviewResource(Qualification qualification) {
+    public ScoringPreviewResource(Qualification qualification, Validator validator) {
         this.qualification = qualification;
+        this.validator = validator;
     }
 
+    /** A bad request is refused by its constraints, as problem+json naming the bad fields (service-support's ValidationProblems). */
     @POST
-    public Response preview(PreviewRequest request) {
-        List<String> problems = new ArrayList<>();
-        if (request == null || request.email() == null || request.email().isBlank()) {
-            problems.add("'email' is required");
+    public Response preview(@Valid PreviewRequest request) {
+        if (request == null) { // no body, or JSON null: nothing described, refused as {} is
+            return ValidationProblems.badRequest(validator.validate(PreviewRequest.NONE));
         }
-        List<PreviewConversion> conversions = new ArrayList<>(request == null || request.conversions() == null ? List.of() : request.conversions());
-        List<PreviewEngagement> engagements = request == null || request.engagements() == null ? List.of() : request.engagements();
-        for (int i = 0; i < conversions.size(); i++) {
-            if (conversions.get(i) == null || conversions.get(i).formType() == null) {
-                problems.add("'conversions[" + i + "].formType' is required");
-            }
-        }
-        for (int i = 0; i < engagements.size(); i++) {
-            if (engagements.get(i) == null || engagements.get(i).type() == null) {
-                problems.add("'engagements[" + i + "].type' is required");
-            }
-        }
-        if (!problems.isEmpty()) {
-            // Named up to a few: a body with a million bad entries must not get an answer larger still.
-            String named = String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_NAMED)));
-            int more = problems.size() - MAX_PROBLEMS_NAMED;
-            return Problem.response(Response.Status.BAD_REQUEST, more > 0 ? named + "; and " + more + " more" : named);
-        }
+        List<PreviewConversion> conversions = new ArrayList<>(request.conversions() == null ? List.of() : request.conversions());
+        List<PreviewEngagement> engagements = request.engagements() == null ? List.of() : request.engagements();
         Instant at = request.at() == null ? Instant.now() : request.at();
         if (request.formType() != null) {
             conversions.add(new PreviewConversion(request.formType(), at));

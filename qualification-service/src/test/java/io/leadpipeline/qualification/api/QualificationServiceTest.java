@@ -2,10 +2,12 @@ package io.leadpipeline.qualification.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,6 +212,31 @@ class QualificationServiceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("'email' is required; 'engagements[0].type' is required"));
+    }
+
+    @Test
+    void shouldNameEveryBadFieldOfAPreviewOnceInProblemJsonWithoutTheValuesSent() {
+        given().contentType(ContentType.JSON).body("""
+                {"email": "   ", "firstName": "Private Person", "engagements": [{"type": "PAGE_VIEW"}, {"url": "/pricing"}],
+                 "conversions": [null, {"formType": "DEMO_REQUEST"}, {"occurredAt": "2026-01-01T00:00:00Z"}]}
+                """)
+                .when().post("/v1/scoring/preview")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Bad Request"))
+                .body("status", equalTo(400))
+                .body("detail", equalTo("'email' is required; 'conversions[0]' is required; 'conversions[2].formType' is required; "
+                        + "'engagements[1].type' is required"))
+                .body("errors.field", equalTo(List.of("email", "conversions[0]", "conversions[2].formType", "engagements[1].type")))
+                .body("errors.message", equalTo(List.of("is required", "is required", "is required", "is required")))
+                .body(not(containsString("Private Person")));
+        given().contentType(ContentType.JSON).body("null")
+                .when().post("/v1/scoring/preview")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'email' is required"))
+                .body("errors.field", equalTo(List.of("email")));
     }
 
     private void sendRaw(String topic, String key, String value) {
