@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.leadpipeline.nurture.domain.NurtureRules;
+import io.leadpipeline.service.config.PipelineSettings;
 
 /**
  * Loads the nurture rules once at start-up: {@code ${pipeline.config-dir}/nurture.yaml} when that property is set
@@ -31,8 +31,8 @@ public class NurtureRulesProducer {
 
     @Produces
     @Singleton
-    NurtureRules rules(@ConfigProperty(name = "pipeline.config-dir") Optional<Path> configDir) {
-        return load(configDir);
+    NurtureRules rules(PipelineSettings pipeline) {
+        return load(pipeline.configDir());
     }
 
     public static NurtureRules load(Optional<Path> configDir) {

@@ -1,7 +1,5 @@
 package io.leadpipeline.nurture.streams;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -14,6 +12,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
+import io.leadpipeline.nurture.config.NurtureSettings;
 import io.leadpipeline.nurture.domain.NurtureRules;
 
 /** Hands Quarkus the nurture topology, wired to the registry-backed serdes, the validated rules, the metrics and tracing. */
@@ -21,10 +20,9 @@ import io.leadpipeline.nurture.domain.NurtureRules;
 public class TopologyProducer {
 
     @Produces
-    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl,
-            @ConfigProperty(name = "nurture.cadence.check-interval", defaultValue = "5s") Duration checkInterval,
+    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, NurtureSettings settings,
             NurtureRules rules, MicrometerNurtureMetrics metrics, OpenTelemetry openTelemetry) {
-        return NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, checkInterval, metrics,
+        return NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, settings.cadence().checkInterval(), metrics,
                 new StreamsTracing(openTelemetry));
     }
 

@@ -9,7 +9,12 @@ import io.leadpipeline.opsconsole.domain.ViewLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The console's settings ({@code ops-console.*} in application.properties, env {@code OPS_CONSOLE_*}). */
+/**
+ * The console's settings ({@code ops-console.*} in application.properties, env {@code OPS_CONSOLE_*}). Where Kafka and
+ * the registry are ({@code kafka.bootstrap.servers}, {@code apicurio.registry.url}) stays {@code @ConfigProperty} in
+ * the readers: those are the Kafka extension's and Apicurio's names, outside this prefix (see service-support's
+ * {@link io.leadpipeline.service.config.PipelineSettings} for why no mapping claims them).
+ */
 @ConfigMapping(prefix = "ops-console")
 public interface ConsoleSettings {
 

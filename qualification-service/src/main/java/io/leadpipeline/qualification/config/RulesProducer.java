@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.leadpipeline.qualification.domain.Qualification;
 import io.leadpipeline.qualification.domain.scoring.ScoringRules;
+import io.leadpipeline.service.config.PipelineSettings;
 
 /**
  * The scoring rules and the stage machine built on them, once per service. The topology needs them at start-up, so
@@ -24,7 +24,12 @@ public class RulesProducer {
 
     @Produces
     @Singleton
-    ScoringRules scoringRules(@ConfigProperty(name = "pipeline.config-dir") Optional<Path> configDir) {
+    ScoringRules scoringRules(PipelineSettings pipeline) {
+        return scoringRules(pipeline.configDir());
+    }
+
+    /** The rules from {@code configDir}'s scoring.yaml when it holds one, else the built-in defaults. */
+    ScoringRules scoringRules(Optional<Path> configDir) {
         ScoringRules rules = ScoringRulesLoader.load(configDir);
         LOG.infof("Scoring rules %s loaded from %s", rules.version(),
                 configDir.map(dir -> dir.resolve(ScoringRulesLoader.FILE_NAME)).filter(java.nio.file.Files::isRegularFile)

@@ -1,7 +1,5 @@
 package io.leadpipeline.qualification.streams;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -14,6 +12,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
+import io.leadpipeline.qualification.config.QualificationSettings;
 import io.leadpipeline.qualification.domain.Qualification;
 
 /** Hands Quarkus the qualification topology, wired to the registry-backed serdes, the scoring rules, metrics and tracing. */
@@ -22,9 +21,8 @@ public class TopologyProducer {
 
     @Produces
     Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, Qualification qualification,
-            @ConfigProperty(name = "qualification.scan-interval", defaultValue = "PT1H") Duration scanInterval,
-            QualificationMetrics metrics, OpenTelemetry openTelemetry) {
-        return QualificationTopology.build(new RegistryEventSerdes(registryUrl), qualification, scanInterval, metrics,
+            QualificationSettings settings, QualificationMetrics metrics, OpenTelemetry openTelemetry) {
+        return QualificationTopology.build(new RegistryEventSerdes(registryUrl), qualification, settings.scanInterval(), metrics,
                 new StreamsTracing(openTelemetry));
     }
 

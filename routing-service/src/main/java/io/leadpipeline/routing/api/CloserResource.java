@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.routing.config.RoutingSettings;
 import io.leadpipeline.routing.domain.CloserProfile;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
@@ -55,13 +55,13 @@ public class CloserResource {
     private final Duration timeout;
 
     public CloserResource(DeskAccess desk, CommandPublisher publisher, RoutingRules rules, ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "routing.command-timeout", defaultValue = "PT30S") Duration timeout) {
+            RoutingSettings settings) {
         this.desk = desk;
         this.publisher = publisher;
         this.rules = rules;
         this.json = json;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeout = settings.commandTimeout();
     }
 
     @GET

@@ -9,12 +9,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.leadpipeline.events.HandoffRejectionReason;
 import io.leadpipeline.events.HandoffResponse;
 import io.leadpipeline.events.HandoffResponseSubmitted;
+import io.leadpipeline.routing.config.RoutingSettings;
 import io.leadpipeline.routing.domain.CommandResult;
 import io.leadpipeline.routing.domain.Handoff;
 import io.leadpipeline.routing.domain.HandoffStatus;
@@ -41,12 +41,12 @@ public class HandoffCommands {
     private final Duration timeout;
 
     public HandoffCommands(DeskAccess desk, CommandPublisher publisher, RoutingRules rules, Clock clock,
-            @ConfigProperty(name = "routing.command-timeout", defaultValue = "PT30S") Duration timeout) {
+            RoutingSettings settings) {
         this.desk = desk;
         this.publisher = publisher;
         this.rules = rules;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeout = settings.commandTimeout();
     }
 
     Uni<Response> answer(DeskReader reader, String handoffId, HandoffResponse response, HandoffRejectionReason reason, String note) {

@@ -1,18 +1,16 @@
 package io.leadpipeline.routing.config;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.config.PipelineSettings;
 import io.quarkus.runtime.StartupEvent;
 
 /** The routing rules (validated at start-up: a bad file stops the service) and the clock the HTTP views use. */
@@ -23,8 +21,8 @@ public class RoutingRulesProducer {
 
     @Produces
     @Singleton
-    RoutingRules rules(@ConfigProperty(name = "pipeline.config-dir") Optional<Path> configDir) {
-        RoutingRules rules = RoutingRulesLoader.load(configDir);
+    RoutingRules rules(PipelineSettings pipeline) {
+        RoutingRules rules = RoutingRulesLoader.load(pipeline.configDir());
         LOG.infof("Routing rules: %d closers, %d pools, %d rules", rules.closers().size(), rules.pools().size(), rules.rules().size());
         return rules;
     }

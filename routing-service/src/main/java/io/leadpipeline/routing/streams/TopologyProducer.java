@@ -1,7 +1,5 @@
 package io.leadpipeline.routing.streams;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -14,6 +12,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
+import io.leadpipeline.routing.config.RoutingSettings;
 import io.leadpipeline.routing.domain.RoutingRules;
 
 /** Hands Quarkus the routing topology, wired to the registry-backed serdes and the validated routing rules, metrics and tracing. */
@@ -21,10 +20,9 @@ import io.leadpipeline.routing.domain.RoutingRules;
 public class TopologyProducer {
 
     @Produces
-    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl,
-            @ConfigProperty(name = "routing.tick-interval", defaultValue = "PT10S") Duration tickInterval,
+    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, RoutingSettings settings,
             RoutingRules rules, RoutingMetrics metrics, OpenTelemetry openTelemetry) {
-        return RoutingTopology.build(new RegistryEventSerdes(registryUrl), rules, tickInterval, metrics,
+        return RoutingTopology.build(new RegistryEventSerdes(registryUrl), rules, settings.tickInterval(), metrics,
                 new StreamsTracing(openTelemetry));
     }
 
