@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,23 +19,27 @@ import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.CaptureRules.SiteForm;
 import io.leadpipeline.capture.domain.CaptureRules.SiteKey;
 import io.leadpipeline.capture.domain.ConversionIds;
-import io.leadpipeline.capture.domain.ConversionNormalizer;
+import io.leadpipeline.capture.domain.ConversionScreening;
+import io.leadpipeline.capture.domain.ConversionScreening.Admitted;
+import io.leadpipeline.capture.domain.ConversionScreening.Candidate;
+import io.leadpipeline.capture.domain.ConversionScreening.Ground;
+import io.leadpipeline.capture.domain.ConversionScreening.Refused;
+import io.leadpipeline.capture.domain.ConversionScreening.Trapped;
+import io.leadpipeline.capture.domain.ConversionScreening.Verdict;
 import io.leadpipeline.capture.domain.ConversionSubmission;
-import io.leadpipeline.capture.domain.EmailAddresses;
 import io.leadpipeline.capture.domain.Masking;
 import io.leadpipeline.capture.domain.NormalizedConversion;
 import io.leadpipeline.capture.domain.Site;
-import io.leadpipeline.capture.domain.SpamRules;
 import io.leadpipeline.capture.messaging.ConversionEvents;
 import io.leadpipeline.capture.messaging.ConversionPublisher;
 import io.leadpipeline.events.ConversionCaptured;
-import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.service.FieldViolation;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The one way a conversion gets in, whichever endpoint it came through: who is asking (API key, Origin),
- * rate limits, the form, the honeypot, validation and junk, then exactly-once-per-id writing after the broker's ack.
+ * The one way a conversion gets in, whichever endpoint it came through: who is asking (API key) and rate limits, then
+ * the domain's {@link ConversionScreening} (form, origin, honeypot, fields, junk), then exactly-once-per-id writing
+ * after the broker's ack. This adapter only maps verdicts to HTTP refusals and metrics.
  */
 @ApplicationScoped
 public class ConversionIntake {
@@ -52,7 +55,7 @@ public class ConversionIntake {
     private final CaptureMetrics metrics;
     private final Clock clock;
     private final Validator validator;
-    private final ConversionNormalizer normalizer;
+    private final ConversionScreening screening;
 
     public ConversionIntake(CaptureRules rules, Gatekeeper gatekeeper, RecentConversions recent, AcknowledgedWrites writes,
             ConversionPublisher publisher, CaptureMetrics metrics, Clock clock, Validator validator) {
@@ -64,7 +67,7 @@ public class ConversionIntake {
         this.metrics = metrics;
         this.clock = clock;
         this.validator = validator;
-        this.normalizer = new ConversionNormalizer(validator);
+        this.screening = new ConversionScreening(rules, validator);
     }
 
     /**
@@ -88,50 +91,51 @@ public class ConversionIntake {
         if (limited.isPresent()) {
             return Uni.createFrom().item(new CaptureOutcome.Refused(limited.get()));
         }
-        boolean trusted = key.isPresent();
         List<FieldViolation> badKey = IdempotencyKey.violations(validator, submission.idempotencyKey());
         if (!badKey.isEmpty()) {
             return refused(endpoint, RejectionReason.INVALID_FIELDS, Refusal.invalid("The request has invalid fields", badKey));
         }
-        // Validated here, not by @Valid on the resources: the key, the rate limit, the form, its origin and the
-        // honeypot come first (a bot filling the honeypot is answered as a success whatever else it sent).
-        ConversionNormalizer.Result result = normalizer.normalize(submission.fields(), trusted);
-        String formId = submission.fields().formId();
-        if (knownForm.isEmpty() && (formId == null || formId.isBlank())) {
-            return invalid(endpoint, (ConversionNormalizer.Invalid) result); // formId is required: its absence is a field error
-        }
-        Optional<SiteForm> siteForm = knownForm.or(() -> rules.form(formId));
-        if (siteForm.isEmpty()) {
-            return refused(endpoint, RejectionReason.UNKNOWN_FORM, Refusal.of(Response.Status.NOT_FOUND,
-                    "There is no form '" + TextSafe.of(formId) + "'"));
-        }
-        Site site = siteForm.get().site();
-        if (key.isPresent() && !key.get().site().id().equals(site.id())) {
-            return refused(endpoint, RejectionReason.KEY_NOT_FOR_SITE, Refusal.of(Response.Status.FORBIDDEN,
-                    "This API key belongs to another site than form '" + siteForm.get().form().id() + "'"));
-        }
-        if (!trusted && client.origin().isPresent() && !site.allowsOrigin(client.origin().get())) {
-            return refused(endpoint, RejectionReason.ORIGIN_NOT_ALLOWED, Refusal.of(Response.Status.FORBIDDEN,
-                    "Origin " + TextSafe.of(client.origin().get()) + " may not post to form '" + siteForm.get().form().id() + "'"));
-        }
-        if (SpamRules.filled(submission.honeypotValue().apply(site))) {
-            return honeypot(siteForm.get(), submission);
-        }
-        if (result instanceof ConversionNormalizer.Invalid invalid) {
-            return invalid(endpoint, invalid);
-        }
-        NormalizedConversion conversion = ((ConversionNormalizer.Valid) result).conversion();
-        Optional<String> junk = rules.spam().junkReason(conversion.email());
-        if (junk.isPresent()) {
-            LOG.debugf("Refused junk address %s for form %s", Masking.email(conversion.email()), siteForm.get().form().id());
-            return refused(endpoint, RejectionReason.JUNK_EMAIL,
-                    Refusal.invalid("The conversion has invalid fields", List.of(new FieldViolation("email", junk.get()))));
-        }
-        return deduplicated(endpoint, submission.idempotencyKey(), conversion, siteForm.get(), client, trusted, receivedAt);
+        // Validated by the screening, not by @Valid on the resources: the key, the rate limit, the form, its origin and
+        // the honeypot come first (a bot filling the honeypot is answered as a success whatever else it sent).
+        Verdict verdict = screening.screen(new Candidate(submission.fields(), submission.honeypotValue()), key, client.origin(), knownForm);
+        return switch (verdict) {
+            case Admitted admitted -> deduplicated(endpoint, submission.idempotencyKey(), admitted, client, receivedAt);
+            case Trapped trapped -> {
+                metrics.honeypot(trapped.siteForm().site().id());
+                yield Uni.createFrom().item(new CaptureOutcome.Accepted(trapped.conversionId(), trapped.leadId(), trapped.siteForm()));
+            }
+            case Refused refused -> {
+                if (refused.ground() == Ground.JUNK_EMAIL) {
+                    LOG.debugf("Refused junk address %s", Masking.email(submission.fields().email()));
+                }
+                yield refused(endpoint, reasonOf(refused.ground()), refusalOf(refused));
+            }
+        };
     }
 
-    private Uni<CaptureOutcome> deduplicated(Endpoint endpoint, String idempotencyKey, NormalizedConversion conversion,
-            SiteForm siteForm, ClientRequest client, boolean trusted, Instant receivedAt) {
+    private static RejectionReason reasonOf(Ground ground) {
+        return switch (ground) {
+            case INVALID_FIELDS -> RejectionReason.INVALID_FIELDS;
+            case UNKNOWN_FORM -> RejectionReason.UNKNOWN_FORM;
+            case KEY_NOT_FOR_SITE -> RejectionReason.KEY_NOT_FOR_SITE;
+            case ORIGIN_NOT_ALLOWED -> RejectionReason.ORIGIN_NOT_ALLOWED;
+            case JUNK_EMAIL -> RejectionReason.JUNK_EMAIL;
+        };
+    }
+
+    private static Refusal refusalOf(Refused refused) {
+        return switch (refused.ground()) {
+            case INVALID_FIELDS, JUNK_EMAIL -> Refusal.invalid(refused.detail(), refused.violations());
+            case UNKNOWN_FORM -> Refusal.of(Response.Status.NOT_FOUND, refused.detail());
+            case KEY_NOT_FOR_SITE, ORIGIN_NOT_ALLOWED -> Refusal.of(Response.Status.FORBIDDEN, refused.detail());
+        };
+    }
+
+    private Uni<CaptureOutcome> deduplicated(Endpoint endpoint, String idempotencyKey, Admitted admitted, ClientRequest client,
+            Instant receivedAt) {
+        NormalizedConversion conversion = admitted.conversion();
+        SiteForm siteForm = admitted.siteForm();
+        boolean trusted = admitted.trusted();
         String siteId = siteForm.site().id();
         String fingerprint = ConversionIds.fingerprint(conversion);
         if (idempotencyKey != null) {
@@ -164,18 +168,6 @@ public class ConversionIntake {
                     metrics.accepted(endpoint, siteForm.site().id());
                     return new CaptureOutcome.Accepted(conversionId, event.getLeadId(), siteForm);
                 });
-    }
-
-    /** A bot gets what a person gets, so it learns nothing; nothing is written. */
-    private Uni<CaptureOutcome> honeypot(SiteForm siteForm, Submission submission) {
-        metrics.honeypot(siteForm.site().id());
-        String email = submission.fields().email();
-        String leadId = EmailAddresses.problem(email).isEmpty() ? LeadIds.fromEmail(email) : UUID.randomUUID().toString();
-        return Uni.createFrom().item(new CaptureOutcome.Accepted(UUID.randomUUID().toString(), leadId, siteForm));
-    }
-
-    private Uni<CaptureOutcome> invalid(Endpoint endpoint, ConversionNormalizer.Invalid invalid) {
-        return refused(endpoint, RejectionReason.INVALID_FIELDS, Refusal.invalid("The conversion has invalid fields", invalid.violations()));
     }
 
     private Uni<CaptureOutcome> refused(Endpoint endpoint, RejectionReason reason, Refusal refusal) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.leadpipeline.capture.domain.CaptureRules;
+import io.leadpipeline.capture.domain.TextSafe;
 import io.leadpipeline.service.Problem;
 
 /**

@@ -31,6 +31,7 @@ import io.leadpipeline.capture.api.CaptureMetrics.Endpoint;
 import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.CaptureRules.SiteForm;
 import io.leadpipeline.capture.domain.HtmlFormPost;
+import io.leadpipeline.capture.domain.TextSafe;
 import io.leadpipeline.service.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;

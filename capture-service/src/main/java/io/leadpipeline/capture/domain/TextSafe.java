@@ -1,16 +1,14 @@
-package io.leadpipeline.capture.api;
-
-import io.leadpipeline.capture.domain.TextFields;
+package io.leadpipeline.capture.domain;
 
 /** Client input echoed in an error message: one line, control characters gone, cut short. */
-final class TextSafe {
+public final class TextSafe {
 
     private static final int MAX_ECHO = 100;
 
     private TextSafe() {
     }
 
-    static String of(String input) {
+    public static String of(String input) {
         String line = TextFields.singleLine(input);
         if (line == null) {
             return "";
