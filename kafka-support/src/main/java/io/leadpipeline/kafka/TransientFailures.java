@@ -17,7 +17,8 @@ public final class TransientFailures {
 
     /**
      * True when the cause chain holds a network failure (refused, reset, timed out, unknown host), a timeout or an error
-     * Kafka itself calls retriable. Not any IOException: Avro reports truncated garbage as an EOFException, and a poison
+     * Kafka itself calls retriable, or the registry closing a connection under a request (Vert.x' HttpClosedException,
+     * when it stops mid-fetch: found by the crash run, which had dead-lettered a valid record). Not any IOException: Avro reports truncated garbage as an EOFException, and a poison
      * record taken for transient would be retried for ever.
      */
     public static boolean isTransient(Throwable failure) {
@@ -25,7 +26,8 @@ public final class TransientFailures {
             if (cause instanceof SocketException || cause instanceof SocketTimeoutException || cause instanceof UnknownHostException
                     || cause instanceof HttpTimeoutException || cause instanceof ClosedChannelException
                     || cause instanceof TimeoutException || cause instanceof RetriableException
-                    || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                    || cause instanceof io.vertx.core.http.HttpClosedException) {
                 return true;
             }
         }

@@ -30,6 +30,16 @@ class TransientFailuresTest {
     }
 
     @Test
+    void shouldCallARegistryClosingTheConnectionMidRequestTransient() {
+        // What the deserializer threw in the crash run when the registry stopped during a schema fetch (the record
+        // had been dead-lettered as "Connection was closed").
+        RuntimeException closed = new RuntimeException(new io.vertx.core.http.HttpClosedException("Connection was closed"));
+
+        assertTrue(TransientFailures.isTransient(new SerializationException("Error deserializing", closed)));
+        assertEquals("HttpClosedException", TransientFailures.describe(closed));
+    }
+
+    @Test
     void shouldNotCallGarbageTransient() {
         assertFalse(TransientFailures.isTransient(new SerializationException("Unknown magic byte!")));
         assertFalse(TransientFailures.isTransient(new SerializationException("truncated", new java.io.EOFException())),
