@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -37,6 +38,7 @@ class ChaosIT {
         for (ChaosRun.Report report : reports) {
             assertEquals(0, report.audit().wrong(), "wrong outcomes under seed " + report.seed() + ":\n" + report.text());
             assertEquals(0, report.deadLetters(), "dead letters for valid input under seed " + report.seed());
+            assertEquals(Map.of(), report.personalDataInLogs(), "log lines naming a lead, under seed " + report.seed());
             assertTrue(report.faults().getOrDefault("kills (SIGKILL)", 0) >= 5, "every service and the broker were killed: " + report.faults());
         }
     }

@@ -11,7 +11,11 @@ import io.leadpipeline.kafka.LeadIds;
  * submits it (duplicates included), how the closer answers, and therefore exactly what must reach each topic.
  */
 record ChaosLead(int number, Kind kind, Duplicate duplicate, String email, String leadId, String conversionJson,
-        String secondConversionJson) {
+        String secondConversionJson, PersonalData personalData) {
+
+    /** What identifies this person, each unique to the lead, so the run can look for it where it must never be (logs). */
+    record PersonalData(String email, String lastName, String phone) {
+    }
 
     /** What kind of lead, with the outcome the shipped rules give it. */
     enum Kind {
@@ -67,48 +71,51 @@ record ChaosLead(int number, Kind kind, Duplicate duplicate, String email, Strin
             duplicate = Duplicate.SAME_KEY;
         }
         String tag = seed + "x" + number;
+        String lastName = "Stonek" + tag; // one word, unique to the lead: a log line naming the person is found by it
+        String phone = String.format("+1 555 %03d %05d", seed % 1000, number);
         String email;
         String first;
         String second;
         switch (kind) {
             case SALES_READY_ACCEPTED, SALES_READY_REJECTED -> {
                 email = "ava.k" + tag + "@northwind-" + tag + ".example";
-                first = demoRequest(email, "Ava", "Northwind " + tag);
-                second = demoRequest(email, "Ava", "Northwind " + tag).replace("\"demo-request\"", "\"demo-request\", \"pageUrl\": \"https://www.example.com/pricing\"");
+                first = demoRequest(email, "Ava", lastName, phone, "Northwind " + tag);
+                second = demoRequest(email, "Ava", lastName, phone, "Northwind " + tag).replace("\"demo-request\"", "\"demo-request\", \"pageUrl\": \"https://www.example.com/pricing\"");
             }
             case NOT_READY -> {
                 email = "sam.k" + tag + "@gmail.com";
                 first = """
-                        {"email": "%s", "formId": "ebook", "formType": "CONTENT_DOWNLOAD", "firstName": "Sam",
-                         "jobTitle": "Student", "consent": {"marketing": true, "text": "v1"}}""".formatted(email);
+                        {"email": "%s", "formId": "ebook", "formType": "CONTENT_DOWNLOAD", "firstName": "Sam", "lastName": "%s",
+                         "phone": "%s", "jobTitle": "Student", "consent": {"marketing": true, "text": "v1"}}""".formatted(email, lastName, phone);
                 second = """
-                        {"email": "%s", "formId": "newsletter", "formType": "NEWSLETTER_SIGNUP", "firstName": "Sam",
-                         "jobTitle": "Student", "consent": {"marketing": true, "text": "v1"}}""".formatted(email);
+                        {"email": "%s", "formId": "newsletter", "formType": "NEWSLETTER_SIGNUP", "firstName": "Sam", "lastName": "%s",
+                         "phone": "%s", "jobTitle": "Student", "consent": {"marketing": true, "text": "v1"}}""".formatted(email, lastName, phone);
             }
             case REQUALIFIES -> {
                 email = "mia.k" + tag + "@contoso-" + tag + ".example";
                 first = """
                         {"email": "%s", "formId": "newsletter", "formType": "NEWSLETTER_SIGNUP", "firstName": "Mia",
-                         "lastName": "Moreno", "company": "Contoso %s", "jobTitle": "Marketing Manager", "companySize": "120",
-                         "country": "US", "consent": {"marketing": true, "text": "v1"}}""".formatted(email, tag);
+                         "lastName": "%s", "phone": "%s", "company": "Contoso %s", "jobTitle": "Marketing Manager",
+                         "companySize": "120", "country": "US", "consent": {"marketing": true, "text": "v1"}}""".formatted(email, lastName,
+                        phone, tag);
                 second = null;
             }
             case DISQUALIFIED -> {
                 email = "dana.k" + tag + "@rival-leads.com";
-                first = demoRequest(email, "Dana", "Rival Leads");
-                second = demoRequest(email, "Dana", "Rival Leads").replace("\"VP of Sales\"", "\"VP of Revenue\"");
+                first = demoRequest(email, "Dana", lastName, phone, "Rival Leads");
+                second = demoRequest(email, "Dana", lastName, phone, "Rival Leads").replace("\"VP of Sales\"", "\"VP of Revenue\"");
             }
             default -> throw new IllegalStateException(kind.name());
         }
         return new ChaosLead(number, kind, duplicate, email, LeadIds.fromEmail(email), first,
-                duplicate == Duplicate.RESUBMITTED_LATER ? second : null);
+                duplicate == Duplicate.RESUBMITTED_LATER ? second : null, new PersonalData(email, lastName, phone));
     }
 
-    private static String demoRequest(String email, String firstName, String company) {
+    private static String demoRequest(String email, String firstName, String lastName, String phone, String company) {
         return """
-                {"email": "%s", "formId": "demo-request", "formType": "DEMO_REQUEST", "firstName": "%s", "lastName": "Stone",
-                 "company": "%s", "jobTitle": "VP of Sales", "companySize": "500", "country": "US",
-                 "consent": {"marketing": true, "text": "v1"}}""".formatted(email, firstName, company);
+                {"email": "%s", "formId": "demo-request", "formType": "DEMO_REQUEST", "firstName": "%s", "lastName": "%s",
+                 "phone": "%s", "company": "%s", "jobTitle": "VP of Sales", "companySize": "500", "country": "US",
+                 "consent": {"marketing": true, "text": "v1"}}""".formatted(email, firstName, lastName, phone, company);
     }
 
     /** Whether every submission of this lead carries an Idempotency-Key (only a double click has none). */

@@ -39,13 +39,16 @@ final class ChaosRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CLIENT_DEADLINE = Duration.ofMinutes(4);
     private static final Duration SETTLE = Duration.ofSeconds(10);
-    /** Extra JVM flags for every service (none: the run uses the shipped settings). */
-    static final List<String> SERVICE_FLAGS = List.of();
+    /**
+     * Extra JVM flags for every service: the shipped settings, but our own code logging at DEBUG, so the search for
+     * personal data in the logs covers every level.
+     */
+    static final List<String> SERVICE_FLAGS = List.of("-Dquarkus.log.category.\"io.leadpipeline\".level=DEBUG");
 
     /** Everything a run measured. */
     record Report(long seed, int leads, Map<String, Long> websiteAttempts, Map<String, Long> closerAttempts, int acknowledged,
             int notAcknowledged, int sameKeyMismatches, Map<String, Integer> faults, List<FaultInjector.Applied> applied,
-            long deadLetters, ChaosAudit.Result audit, Duration drainTime, Duration total) {
+            long deadLetters, ChaosAudit.Result audit, Duration drainTime, Duration total, Map<String, Integer> personalDataInLogs) {
 
         int lost() {
             return audit.lost() + notAcknowledged;
@@ -56,7 +59,7 @@ final class ChaosRun {
         }
 
         boolean passed() {
-            return lost() == 0 && duplicated() == 0 && audit.wrong() == 0 && deadLetters == 0;
+            return lost() == 0 && duplicated() == 0 && audit.wrong() == 0 && deadLetters == 0 && personalDataInLogs.isEmpty();
         }
 
         String text() {
@@ -71,6 +74,8 @@ final class ChaosRun {
             out.append(String.format("  records: %s%n", audit.recordsByTopic()));
             out.append(String.format("  lost %d, duplicated %d, wrong %d, dead letters %d, not acknowledged %d%n",
                     lost(), duplicated(), audit.wrong(), deadLetters, notAcknowledged));
+            out.append(String.format("  log lines naming a lead (email, name or phone), per log file: %s%n",
+                    personalDataInLogs.isEmpty() ? "none" : personalDataInLogs));
             out.append(String.format("  drained in %.1f s after the load; whole run %.1f s%n", drainTime.toMillis() / 1e3, total.toMillis() / 1e3));
             audit.examples().forEach(example -> out.append("  ").append(example).append('\n'));
             return out.toString();
@@ -152,7 +157,9 @@ final class ChaosRun {
                 return new Report(seed, leads.size(), website.attempts(), closers.attempts(),
                         acknowledged.values().stream().mapToInt(Set::size).sum(), notAcknowledged.get(), sameKeyMismatches.get(),
                         faults.counts(), faults.applied(), deadLetters(pipeline), audit, drained,
-                        Duration.ofNanos(System.nanoTime() - started));
+                        Duration.ofNanos(System.nanoTime() - started),
+                        new PersonalDataInLogs(leads.stream().map(ChaosLead::personalData).toList())
+                                .linesNamingSomeone(pipeline.workDir().resolve("logs")));
             }
         }
     }
