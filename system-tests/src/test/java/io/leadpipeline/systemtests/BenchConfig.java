@@ -4,23 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rule files a benchmark pipeline reads: the shipped {@code config/} unchanged (scoring, nurture, sites and forms),
  * except two things a benchmark must not measure. Every closer works around the clock with the same capacity, so what
  * routing does, and when closers are full, does not depend on the hour the run starts; and the per-API-key limit of
- * capture.yaml (10,000 requests/s) is lifted, so the load generator measures capture and not its limiter.
+ * capture.yaml (10,000 requests/s) is lifted, so the load generator measures capture and not its limiter. The edits are
+ * made on the text (a YAML round trip would turn Norway's {@code NO} into {@code false}), and fail when the shipped
+ * files no longer have the lines they change.
  */
 final class BenchConfig {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Far above any load the benchmark offers. */
     private static final int UNLIMITED_REQUESTS_PER_SECOND = 10_000_000;
+    private static final Pattern WORKING_HOURS = Pattern.compile("(?m)^(\\s+workingHours:).*$");
+    private static final Pattern CAPACITY = Pattern.compile("(?m)^(\\s+capacity:)\\s*\\d+\\s*$");
+    private static final Pattern INACTIVE = Pattern.compile("(?m)^(\\s+active:)\\s*false\\s*$");
+    private static final Pattern PER_API_KEY = Pattern.compile("(?m)^(\\s+perApiKey:\\s*\\{requests:)\\s*\\d+(,.*)$");
 
     private BenchConfig() {
     }
@@ -33,14 +35,21 @@ final class BenchConfig {
                 Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        ObjectNode routing = (ObjectNode) YAML.readTree(shipped.resolve("routing.yaml").toFile());
-        for (JsonNode closer : routing.withArray("closers")) {
-            ((ObjectNode) closer).put("workingHours", "always").put("capacity", closerCapacity).put("active", true);
-        }
-        YAML.writeValue(dir.resolve("routing.yaml").toFile(), routing);
-        ObjectNode capture = (ObjectNode) YAML.readTree(shipped.resolve("capture.yaml").toFile());
-        capture.withObject("/rateLimits/perApiKey").put("requests", UNLIMITED_REQUESTS_PER_SECOND).put("per", "1s");
-        YAML.writeValue(dir.resolve("capture.yaml").toFile(), capture);
+        String routing = Files.readString(shipped.resolve("routing.yaml"));
+        routing = replace(WORKING_HOURS, routing, "$1 always");
+        routing = replace(CAPACITY, routing, "$1 " + closerCapacity);
+        routing = INACTIVE.matcher(routing).replaceAll("$1 true");
+        Files.writeString(dir.resolve("routing.yaml"), routing);
+        String capture = Files.readString(shipped.resolve("capture.yaml"));
+        Files.writeString(dir.resolve("capture.yaml"), replace(PER_API_KEY, capture, "$1 " + UNLIMITED_REQUESTS_PER_SECOND + "$2"));
         return dir;
+    }
+
+    private static String replace(Pattern pattern, String text, String replacement) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("the shipped rules have no line matching " + pattern + ": update BenchConfig");
+        }
+        return matcher.replaceAll(replacement);
     }
 }
