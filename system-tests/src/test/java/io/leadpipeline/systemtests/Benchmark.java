@@ -409,7 +409,7 @@ final class Benchmark {
         }
     }
 
-    /** Decisions per second between the samples where the processed count first reached {@code from} and {@code to}. */
+    /** Decisions per second between the first sample past {@code from} taken decisions and the first at {@code to}. */
     private static double rate(List<double[]> growth, double from, double to) {
         double[] first = null;
         double[] last = null;
@@ -423,9 +423,6 @@ final class Benchmark {
                     break;
                 }
             }
-        }
-        if (from == 0 && first != null) {
-            first = new double[] {0, 0, 0}; // from the moment the writes began
         }
         if (first == null || last == null || last[0] <= first[0]) {
             return Double.NaN;
@@ -513,7 +510,7 @@ final class Benchmark {
         Map<String, Long> pids = new LinkedHashMap<>();
         String kafkaPort = pipeline.stack().bootstrapServers().substring(pipeline.stack().bootstrapServers().lastIndexOf(':') + 1);
         String registryPort = pipeline.stack().registryBaseUrl().substring(pipeline.stack().registryBaseUrl().lastIndexOf(':') + 1);
-        ProcessHandle.current().children().forEach(child -> child.info().commandLine().ifPresent(command -> {
+        ProcessHandle.current().children().forEach(child -> commandLine(child).ifPresent(command -> {
             if (command.contains("KafkaBrokerMain") && command.contains("--port " + kafkaPort + " ")) {
                 pids.put("kafka broker", child.pid());
             } else if (command.contains("-Dquarkus.http.port=" + registryPort + " ") && command.contains("apicurio")) {
@@ -525,5 +522,15 @@ final class Benchmark {
         pids.putAll(pipeline.processIds());
         pids.put("benchmark harness (load generator, consumers)", ProcessHandle.current().pid());
         return pids;
+    }
+
+    /** A process's whole command line: the JDK's own view of it drops the arguments of a long one (the broker's class path). */
+    private static java.util.Optional<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return java.util.Optional.of(new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' '));
+        } catch (java.io.IOException | RuntimeException e) {
+            return process.info().commandLine();
+        }
     }
 }

@@ -120,7 +120,7 @@ final class BenchmarkReport {
                     + "waiting in a pool's queue (`GET /v1/pools`).%n%n", q.closerCapacityEach(), q.closerCapacityEach() * 3L,
                     q.decisions(), q.writeSeconds()));
             md.append("| phase | figure |\n|---|---|\n");
-            md.append(fmt("| queue growing | %,d of %,d decisions taken; **%,.0f decisions/s** from the first write; %,.0f decisions/s over the last quarter (%,d+ waiting); at most %,d waiting |%n",
+            md.append(fmt("| queue growing | %,d of %,d decisions taken; **%,.0f decisions/s** from the first taken to the last; %,.0f decisions/s over the last quarter (%,d+ waiting); at most %,d waiting |%n",
                     q.processed(), q.decisions(), q.decisionsPerSecond(), q.lastQuarterPerSecond(), (long) (q.decisions() * 0.75) - q.handedOffBeforeDrain(),
                     q.maxWaiting()));
             md.append(fmt("| closers accept | every handoff accepted through `POST /v1/handoffs/{id}/accept` as it arrives (at most 512 at once): %,d more handed off in %.1f s, **%,.0f handoffs/s**; %,d accepts answered 200, %,d not |%n",

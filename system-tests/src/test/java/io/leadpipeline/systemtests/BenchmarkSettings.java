@@ -44,7 +44,7 @@ record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Dura
      */
     static BenchmarkSettings smoke() {
         return new BenchmarkSettings(16, 1, Duration.ZERO, Duration.ofSeconds(2), 20_000, List.of(20), Duration.ofSeconds(5),
-                2_000, 50, Duration.ofSeconds(60), 0, false, true);
+                2_000, 200, Duration.ofSeconds(60), 0, false, true);
     }
 
     String describe() {
