@@ -120,7 +120,7 @@ final class Benchmark {
         List<SpeedRun> speed;
         Path uncapped = BenchConfig.write(shippedConfig, workDir.resolve("config-uncapped"), BenchmarkSettings.UNCAPPED_CLOSER_CAPACITY);
         log.accept("starting broker, registry and capture alone");
-        try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, List.of(), List.of(CAPTURE), uncapped));
+        try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, serviceFlags(), List.of(CAPTURE), uncapped));
                 ProcessFootprint usage = new ProcessFootprint(() -> processIds(pipeline));
                 HttpLoad load = new HttpLoad(settings.loadThreads())) {
             usage.phase("ceilings");
@@ -148,6 +148,7 @@ final class Benchmark {
             usage.phase(null);
             footprint.putAll(usage.usage());
             pipeline.startupTimes().forEach((service, took) -> startup.put(service, took));
+            noteRecordings(pipeline);
         }
         DeepQueue deepQueue = settings.deepQueueDecisions() > 0 ? deepQueueOnOwnPipeline() : null;
         if (deepQueue == null) {
@@ -190,6 +191,28 @@ final class Benchmark {
         DeepQueue deepQueue = settings.deepQueueDecisions() > 0 ? deepQueueOnOwnPipeline() : null;
         return new Results(settings, started, Duration.ofNanos(System.nanoTime() - startNanos), noop, producer, null,
                 captureWithPipeline, speed, deepQueue, null, footprint, startup, notes);
+    }
+
+    /** JVM flags for the services of the benchmark's own pipelines: a flight recording per process when asked for. */
+    private List<String> serviceFlags() {
+        if (!settings.flightRecordings()) {
+            return List.of();
+        }
+        Path recordings = workDir.resolve("jfr");
+        try {
+            java.nio.file.Files.createDirectories(recordings);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return List.of("-XX:StartFlightRecording=filename=" + recordings.resolve("%p.jfr") + ",dumponexit=true,settings=default");
+    }
+
+    /** Names the flight recordings (one file per process id) after their services. */
+    private void noteRecordings(RunningPipeline pipeline) {
+        if (settings.flightRecordings()) {
+            pipeline.processIds().forEach((service, pid) -> notes.add("Flight recording of %s: `%s`".formatted(service,
+                    workDir.resolve("jfr").resolve(pid + ".jfr"))));
+        }
     }
 
     private String leadsTag(String part) {
@@ -332,7 +355,7 @@ final class Benchmark {
         int capacity = settings.deepQueueCloserCapacity();
         Path config = BenchConfig.write(shippedConfig, workDir.resolve("config-deep-queue"), capacity);
         log.accept("deep queue: starting broker, registry and routing alone (every closer on duty, capacity %,d each)".formatted(capacity));
-        try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, List.of(), List.of(ROUTING), config));
+        try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, serviceFlags(), List.of(ROUTING), config));
                 ProcessFootprint usage = new ProcessFootprint(() -> processIds(pipeline));
                 BenchClosers closers = new BenchClosers(pipeline.stack(), pipeline.url(ROUTING, ""), key -> true, false, 512)) {
             startup.put(ROUTING + " (deep-queue pipeline)", pipeline.startupTimes().get(ROUTING));
@@ -386,6 +409,7 @@ final class Benchmark {
                     drained / drainSeconds, closers.accepted()));
             usage.phase(null);
             footprint.putAll(usage.usage());
+            noteRecordings(pipeline);
             return new DeepQueue(total, capacity, writeSeconds, processed, decisionsPerSecond, lastQuarter, maxWaiting, growth,
                     handedBefore, drained, drainSeconds, drained / drainSeconds, drainSeries, closers.accepted(), closers.refused());
         }

@@ -9,11 +9,12 @@ import java.util.List;
  * harness): {@code bench.connections}, {@code bench.load-threads}, {@code bench.warmup} and {@code bench.throughput}
  * (seconds), {@code bench.producer-records}, {@code bench.rates} (comma-separated leads/s), {@code bench.speed}
  * (seconds per rate), {@code bench.deep-queue}, {@code bench.deep-queue-capacity}, {@code bench.drain-limit} (seconds),
- * {@code bench.backlog}. A size of 0 leaves its part out. {@code bench.quick=true} gives short defaults.
+ * {@code bench.backlog}. A size of 0 leaves its part out. {@code bench.quick=true} gives short defaults; {@code bench.jfr}
+ * (default true) records every service with Java Flight Recorder's low-overhead default settings, to find what limits it.
  */
 record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Duration throughputDuration, long producerRecords,
         List<Integer> speedRates, Duration speedDuration, int deepQueueDecisions, int deepQueueCloserCapacity,
-        Duration drainLimit, int backlogConversions, boolean captureAlone, boolean closersAnswerDuringSpeedRuns) {
+        Duration drainLimit, int backlogConversions, boolean captureAlone, boolean flightRecordings) {
 
     /** Capacity per closer where closers must never be the limit (speed-to-lead and the backlog): more than a run hands off. */
     static final int UNCAPPED_CLOSER_CAPACITY = 1_000_000;
@@ -34,7 +35,7 @@ record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Dura
                 Integer.getInteger("bench.deep-queue-capacity", 1_000),
                 Duration.ofSeconds(Integer.getInteger("bench.drain-limit", quick ? 30 : 120)),
                 Integer.getInteger("bench.backlog", quick ? 20_000 : 100_000),
-                true, false);
+                true, Boolean.parseBoolean(System.getProperty("bench.jfr", "true")));
     }
 
     /**
@@ -44,7 +45,7 @@ record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Dura
      */
     static BenchmarkSettings smoke() {
         return new BenchmarkSettings(16, 1, Duration.ZERO, Duration.ofSeconds(2), 20_000, List.of(20), Duration.ofSeconds(5),
-                2_000, 200, Duration.ofSeconds(60), 0, false, true);
+                2_000, 200, Duration.ofSeconds(60), 0, false, false);
     }
 
     String describe() {
