@@ -54,7 +54,7 @@ final class Benchmark {
     /** Longest wait for a speed-to-lead run's last handoffs after its last send. */
     private static final Duration SPEED_SETTLE_LIMIT = Duration.ofSeconds(120);
     /** Longest wait for a deep queue to take every decision, and for a backlog to drain. */
-    private static final Duration PROCESSING_LIMIT = Duration.ofMinutes(10);
+    private static final Duration PROCESSING_LIMIT = Duration.ofMinutes(6);
     private static final long PRELOAD_CHUNK = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
