@@ -14,17 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +48,7 @@ final class Benchmark {
     /** Longest wait for a speed-to-lead run's last handoffs after its last send. */
     private static final Duration SPEED_SETTLE_LIMIT = Duration.ofSeconds(120);
     /** Longest wait for a deep queue to take every decision, and for a backlog to drain. */
-    private static final Duration PROCESSING_LIMIT = Duration.ofMinutes(6);
+    private static final Duration PROCESSING_LIMIT = Duration.ofMinutes(4);
     private static final long PRELOAD_CHUNK = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -130,14 +124,8 @@ final class Benchmark {
                 usage.phase("capture alone");
                 captureAlone = captureRun(load, pipeline, "capture alone", leadsTag("a"), null);
             }
-            if (settings.backlogConversions() > 0) {
-                deleteAllRecords(pipeline.stack(), CONVERSIONS); // capture alone's conversions are no part of the backlog
-                usage.phase("backlog drain");
-                backlog = backlog(pipeline);
-            } else {
-                pipeline.startServices(RunningPipeline.SERVICES);
-                notes.add("The backlog drain was not run (bench.backlog=0).");
-            }
+            // Speed-to-lead runs on an idle pipeline: the backlog drain gets a pipeline of its own, last, as it may not finish.
+            pipeline.startServices(RunningPipeline.SERVICES);
             speed = new ArrayList<>();
             for (int rate : settings.speedRates()) {
                 usage.phase("speed-to-lead " + rate + "/s");
@@ -149,6 +137,11 @@ final class Benchmark {
             footprint.putAll(usage.usage());
             pipeline.startupTimes().forEach((service, took) -> startup.put(service, took));
             noteRecordings(pipeline);
+        }
+        if (settings.backlogConversions() > 0) {
+            backlog = backlogOnOwnPipeline(uncapped);
+        } else {
+            notes.add("The backlog drain was not run (bench.backlog=0).");
         }
         DeepQueue deepQueue = settings.deepQueueDecisions() > 0 ? deepQueueOnOwnPipeline() : null;
         if (deepQueue == null) {
@@ -456,11 +449,27 @@ final class Benchmark {
 
     // --- 4. Backlog drain ----------------------------------------------------------------------------------------
 
+    private Backlog backlogOnOwnPipeline(Path config) throws Exception {
+        log.accept("backlog: starting broker and registry, no service yet");
+        try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, serviceFlags(), List.of(), config));
+                ProcessFootprint usage = new ProcessFootprint(() -> processIds(pipeline))) {
+            usage.phase("backlog drain");
+            Backlog backlog = backlog(pipeline);
+            usage.phase(null);
+            footprint.putAll(usage.usage());
+            pipeline.startupTimes().forEach((service, took) -> startup.put(service + " (backlog pipeline, beside two others)", took));
+            noteRecordings(pipeline);
+            return backlog;
+        }
+    }
+
     private Backlog backlog(RunningPipeline pipeline) throws Exception {
         int total = settings.backlogConversions();
         DevStack stack = pipeline.stack();
         BenchLeads leads = new BenchLeads(leadsTag("b"));
         EventTopics topics = new EventTopics(stack.bootstrapServers(), stack.registryUrl());
+        // Capture would create its topic; it is not running, so the backlog's topic is made here.
+        TopicProvisioner.ensureTopics(stack.bootstrapServers(), List.of(CONVERSIONS));
         log.accept("backlog: preloading %,d conversions onto %s".formatted(total, CONVERSIONS));
         long preloadStart = System.nanoTime();
         Instant at = Instant.now();
@@ -512,18 +521,6 @@ final class Benchmark {
                         .formatted(topic.getKey(), topic.getValue(), seen, expected.get(topic.getKey()), perSecond, done));
             }
             return new Backlog(total, preloadSeconds, readySeconds, drains);
-        }
-    }
-
-    private static void deleteAllRecords(DevStack stack, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
-                    .forEach((partition, offset) -> delete.put(partition, RecordsToDelete.beforeOffset(offset.offset())));
-            admin.deleteRecords(delete).all().get(30, TimeUnit.SECONDS);
         }
     }
 
