@@ -31,8 +31,17 @@ final class RunningPipeline implements AutoCloseable {
     static final String OPS_CONSOLE = "ops-console";
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
 
-    /** How the pipeline is started: the ops console too, a registry that keeps its schemas on disk, extra JVM flags for every service. */
-    record Options(boolean withOpsConsole, boolean persistentRegistry, List<String> serviceJvmFlags) {
+    /**
+     * How the pipeline is started: the ops console too, a registry that keeps its schemas on disk, extra JVM flags for every
+     * service, which services start with it (the others can be added later with {@link #startServices}), and the folder of
+     * rule files the services read (the shipped {@code config/} when null).
+     */
+    record Options(boolean withOpsConsole, boolean persistentRegistry, List<String> serviceJvmFlags, List<String> services,
+            Path configDir) {
+
+        Options(boolean withOpsConsole, boolean persistentRegistry, List<String> serviceJvmFlags) {
+            this(withOpsConsole, persistentRegistry, serviceJvmFlags, SERVICES, null);
+        }
 
         static Options defaults() {
             return new Options(false, false, List.of());
@@ -48,13 +57,16 @@ final class RunningPipeline implements AutoCloseable {
     private final Path workDir;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Duration> startupTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> serviceJvmFlags;
+    private final Path configDir;
 
-    private RunningPipeline(DevStack stack, Path root, Path workDir, List<String> serviceJvmFlags) {
+    private RunningPipeline(DevStack stack, Path root, Path workDir, List<String> serviceJvmFlags, Path configDir) {
         this.stack = stack;
         this.root = root;
         this.workDir = workDir;
         this.serviceJvmFlags = List.copyOf(serviceJvmFlags);
+        this.configDir = configDir == null ? root.resolve("config") : configDir;
     }
 
     static RunningPipeline start() throws Exception {
@@ -72,9 +84,9 @@ final class RunningPipeline implements AutoCloseable {
         Files.createDirectories(workDir);
         Path runDir = Files.createTempDirectory(workDir, "stack-");
         RunningPipeline pipeline = new RunningPipeline(DevStack.start(runDir, options.persistentRegistry()), root, runDir,
-                options.serviceJvmFlags());
+                options.serviceJvmFlags(), options.configDir());
         try {
-            pipeline.addSideBySide(SERVICES);
+            pipeline.addSideBySide(options.services());
             if (options.withOpsConsole()) {
                 pipeline.add(OPS_CONSOLE, List.of("-Dops-console.routing-url=" + pipeline.url("routing-service", "")));
             }
@@ -120,6 +132,11 @@ final class RunningPipeline implements AutoCloseable {
         }
     }
 
+    /** Starts services that are not running yet side by side, as {@link #start} does, and returns when all are ready. */
+    void startServices(List<String> services) throws InterruptedException {
+        addSideBySide(services.stream().filter(service -> !processes.containsKey(service)).toList());
+    }
+
     private void launch(Slot slot) {
         processes.put(slot.service(), startProcess(slot));
     }
@@ -137,11 +154,14 @@ final class RunningPipeline implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
                 "-Dapicurio.registry.url=" + stack.registryUrl(),
                 "-Dkafka-streams.state.dir=" + slot.stateDir(),
-                "-Dpipeline.config-dir=" + root.resolve("config")));
+                "-Dpipeline.config-dir=" + configDir));
         command.addAll(slot.extraProperties());
         command.addAll(List.of("-jar", jar.toString()));
-        return ChildProcess.start(slot.service(), command, logFile(slot), SERVICE_START_TIMEOUT,
+        long started = System.nanoTime();
+        ChildProcess process = ChildProcess.start(slot.service(), command, logFile(slot), SERVICE_START_TIMEOUT,
                 () -> Probes.httpOk("http://127.0.0.1:" + slot.port() + "/q/health/ready"));
+        startupTimes.put(slot.service(), Duration.ofNanos(System.nanoTime() - started));
+        return process;
     }
 
     /** Each start of a service appends to its own log, so a crash run keeps what every incarnation printed. */
@@ -174,6 +194,22 @@ final class RunningPipeline implements AutoCloseable {
             process.close();
         }
         launch(slots.get(service));
+    }
+
+    /** The process id of every running service and the ops console, by name, in start order. */
+    Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((service, process) -> {
+            if (process.isAlive()) {
+                pids.put(service, process.pid());
+            }
+        });
+        return pids;
+    }
+
+    /** How long each service's latest start took, from launching its JVM to its readiness check passing. */
+    Map<String, Duration> startupTimes() {
+        return Map.copyOf(startupTimes);
     }
 
     String url(String service, String path) {
