@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,11 +108,19 @@ class OpsConsoleIT {
         browser.findElement(By.id("journey-input")).sendKeys("olga.ivanova@northwind.example");
         browser.findElement(By.id("journey-search")).click();
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#timeline > li"), 3));
-        String timeline = browser.findElement(By.id("timeline")).getText();
-        for (String topic : List.of("lead.conversions", "lead.decisions", "lead.handoffs", "lead.handoff-outcomes")) {
+        List<String> topics = List.of("lead.conversions", "lead.decisions", "lead.handoffs", "lead.handoff-outcomes");
+        // The console redraws the timeline as events arrive: read it afresh until it holds every hop (a read of the
+        // list just replaced would fail as stale).
+        String timeline = new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the journey shows " + topics)
+                .until(driver -> {
+                    String text = driver.findElement(By.id("timeline")).getText();
+                    return topics.stream().allMatch(text::contains) ? text : null;
+                });
+        for (String topic : topics) {
             assertTrue(timeline.contains(topic), "the journey shows " + topic + ":\n" + timeline);
         }
-        assertEquals("SQL", browser.findElement(By.id("journey-stage")).getText());
+        wait.until(ExpectedConditions.textToBe(By.id("journey-stage"), "SQL"));
 
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", "ops-console-pipeline.png"), StandardCopyOption.REPLACE_EXISTING);
