@@ -30,6 +30,8 @@ final class BenchClosers implements AutoCloseable {
     private static final Duration ANSWER_DEADLINE = Duration.ofMinutes(2);
 
     private final String routingUrl;
+    /** A sales-ops token: the harness answers for every closer at once. */
+    private final String authorization;
     private final Predicate<String> ours;
     private final Deserializer<SpecificRecord> avro;
     private final Queue<String> unanswered = new ConcurrentLinkedQueue<>();
@@ -43,8 +45,9 @@ final class BenchClosers implements AutoCloseable {
     private volatile boolean answer;
 
     /** @param ours which lead ids are the benchmark's: only their handoffs are answered */
-    BenchClosers(DevStack stack, String routingUrl, Predicate<String> ours, boolean answerAtOnce, int maxInFlight) {
+    BenchClosers(DevStack stack, String routingUrl, String authorization, Predicate<String> ours, boolean answerAtOnce, int maxInFlight) {
         this.routingUrl = routingUrl;
+        this.authorization = authorization;
         this.ours = ours;
         this.answer = answerAtOnce;
         this.inFlight = new Semaphore(maxInFlight);
@@ -77,7 +80,7 @@ final class BenchClosers implements AutoCloseable {
             answering.submit(() -> {
                 inFlight.acquire();
                 try {
-                    var response = app.post(routingUrl + "/v1/handoffs/" + id + "/accept", "{}", Map.of());
+                    var response = app.post(routingUrl + "/v1/handoffs/" + id + "/accept", "{}", Map.of("Authorization", authorization));
                     if (response.isPresent() && response.get().statusCode() == 200) {
                         accepted.increment();
                     } else {

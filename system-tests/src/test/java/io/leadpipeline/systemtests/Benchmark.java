@@ -27,6 +27,7 @@ import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.kafka.TopicProvisioner;
 import io.leadpipeline.testkit.EventTopics;
 import io.vertx.core.http.HttpMethod;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * The benchmark of issue 13: capture's throughput beside its two ceilings (a no-op Quarkus endpoint under the same load
@@ -164,7 +165,7 @@ final class Benchmark {
         ProducerCeiling.Result producer;
         HttpRun captureWithPipeline;
         List<SpeedRun> speed = new ArrayList<>();
-        try (BenchClosers closers = new BenchClosers(shared.stack(), shared.url(ROUTING, ""), ours::contains, true, 32);
+        try (BenchClosers closers = new BenchClosers(shared.stack(), shared.url(ROUTING, ""), shared.authorization(Roles.SALES_OPS), ours::contains, true, 32);
                 ProcessFootprint usage = new ProcessFootprint(() -> processIds(shared));
                 HttpLoad load = new HttpLoad(settings.loadThreads())) {
             usage.phase("ceilings");
@@ -350,7 +351,7 @@ final class Benchmark {
         log.accept("deep queue: starting broker, registry and routing alone (every closer on duty, capacity %,d each)".formatted(capacity));
         try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, serviceFlags(), List.of(ROUTING), config));
                 ProcessFootprint usage = new ProcessFootprint(() -> processIds(pipeline));
-                BenchClosers closers = new BenchClosers(pipeline.stack(), pipeline.url(ROUTING, ""), key -> true, false, 512)) {
+                BenchClosers closers = new BenchClosers(pipeline.stack(), pipeline.url(ROUTING, ""), pipeline.authorization(Roles.SALES_OPS), key -> true, false, 512)) {
             startup.put(ROUTING + " (deep-queue pipeline)", pipeline.startupTimes().get(ROUTING));
             BenchLeads leads = new BenchLeads(leadsTag("q"));
             Instant now = Instant.now();
@@ -372,7 +373,7 @@ final class Benchmark {
             String pools = pipeline.url(ROUTING, "/v1/pools");
             while (processed < total && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                long waiting = waiting(pools);
+                long waiting = waiting(pools, pipeline.authorization(Roles.OPS));
                 if (waiting < 0) {
                     continue;
                 }
@@ -409,9 +410,10 @@ final class Benchmark {
     }
 
     /** Leads waiting in all pools' queues (GET /v1/pools reads kept counts, no queue), or -1 when routing did not answer. */
-    private static long waiting(String poolsUrl) {
+    private static long waiting(String poolsUrl, String authorization) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(poolsUrl)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(poolsUrl)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return -1;

@@ -114,7 +114,7 @@ final class ChaosRun {
             try (PipelineObserver observer = new PipelineObserver(pipeline.stack(), seen -> {
                 ChaosLead lead = byLeadId.get(seen.key());
                 if (lead != null) {
-                    closerAnswers.add(work.submit(() -> answer(closers, routing, lead, (LeadHandedOff) seen.value(), random(seed, seen.offset()))));
+                    closerAnswers.add(work.submit(() -> answer(closers, pipeline, routing, lead, (LeadHandedOff) seen.value(), random(seed, seen.offset()))));
                 }
             })) {
                 FaultInjector faults = new FaultInjector(pipeline, seed, settings.full());
@@ -229,12 +229,14 @@ final class ChaosRun {
         return Optional.of(body.get("conversionId").asText());
     }
 
-    /** A closer answering a handoff a moment after it arrives, retrying as the closers' app would. */
-    private Void answer(PersistentClient closers, String routing, ChaosLead lead, LeadHandedOff handoff, Random random) throws Exception {
+    /** The assigned closer answering a handoff a moment after it arrives, with their own token, retrying as the closers' app would. */
+    private Void answer(PersistentClient closers, RunningPipeline pipeline, String routing, ChaosLead lead, LeadHandedOff handoff,
+            Random random) throws Exception {
         Thread.sleep(200 + random.nextInt(1_500));
         String url = routing + "/v1/handoffs/" + handoff.getHandoffId() + (lead.closerRejects() ? "/reject" : "/accept");
         String body = lead.closerRejects() ? "{\"reason\": \"NOT_A_FIT\", \"note\": \"not our segment\"}" : "{}";
-        Optional<HttpResponse<String>> response = closers.post(url, body, Map.of());
+        Optional<HttpResponse<String>> response = closers.post(url, body,
+                Map.of("Authorization", pipeline.closerAuthorization(handoff.getCloser().getId())));
         if (response.isPresent() && response.get().statusCode() != 200) {
             System.out.println("chaos: routing answered " + response.get().statusCode() + " to " + url + ": " + response.get().body());
         }

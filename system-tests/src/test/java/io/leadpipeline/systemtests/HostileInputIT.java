@@ -46,6 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadpipeline.systemtests.HostileRequests.Expectation;
 import io.leadpipeline.systemtests.HostileRequests.HostileRequest;
 import io.leadpipeline.systemtests.HostileRequests.Transport;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * Proves that a seeded sample of malformed and hostile HTTP requests at every endpoint of every service and the ops
@@ -71,10 +72,12 @@ class HostileInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningPipeline pipeline;
+    private static String adminAuthorization;
 
     @BeforeAll
     static void startPipeline(RunningPipeline shared) throws Exception {
         pipeline = shared;
+        adminAuthorization = shared.authorization(Roles.ADMIN);
     }
 
 
@@ -166,6 +169,11 @@ class HostileInputIT {
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(h -> builder.header(h.name(), h.value()));
+        if (!request.service().equals(RunningPipeline.SERVICES.get(0))
+                && request.headers().stream().noneMatch(h -> h.name().equalsIgnoreCase("Authorization"))) {
+            // Past the door: hostile input must meet the endpoint's own checks, not only the token check (capture is public).
+            builder.header("Authorization", adminAuthorization);
+        }
         // A pooled connection the server closed after refusing an earlier request (431, 413) fails the next one sent
         // on it: that request is sent again, until it goes out on a live connection.
         for (int attempt = 1; ; attempt++) {

@@ -72,6 +72,8 @@ class LauncherIT {
             assertEquals("Acme Robotics", line.at("/value/lead/contact/company").asText());
             assertTrue(line.at("/value/closer/id").asText().startsWith("closer-"));
 
+            assertReadmeTokensWork(leadId, line.at("/value/closer/id").asText(), line.at("/value/handoffId").asText());
+
             String deadLetterId = deadLetterOfAPoisonRecord();
             Result replay = pipeline(Duration.ofMinutes(1), "dlq", "replay", "lead.conversions", "--id", deadLetterId);
             assertEquals(0, replay.exitCode(), replay.output());
@@ -96,6 +98,47 @@ class LauncherIT {
                 assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is gone after down");
             }
         }
+    }
+
+    /**
+     * The README's token steps: a lead's profile needs a marketing-ops token from {@code ./pipeline token}; a closer's
+     * token answers that closer's handoff and no other closer's; a token's role and closer come from the key under
+     * .pipeline/security that only ./pipeline holds.
+     */
+    private void assertReadmeTokensWork(String leadId, String closerId, String handoffId) throws Exception {
+        String leadUrl = "http://localhost:" + env.get("QUALIFICATION_PORT") + "/v1/leads?email=jane.doe@acme-robotics.example";
+        assertEquals(401, get(leadUrl, null).statusCode(), "no token, no profile");
+        Result marketing = pipeline(Duration.ofMinutes(1), "token", "marketing-ops");
+        assertEquals(0, marketing.exitCode(), marketing.output());
+        String token = marketing.output().lines().filter(l -> l.startsWith("ey")).findFirst().orElseThrow(() -> new AssertionError(marketing.output()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> profile = get(leadUrl, token);
+            assertEquals(200, profile.statusCode(), profile.body());
+            assertEquals(leadId, JSON.readTree(profile.body()).get("leadId").asText());
+        });
+        String other = closerId.equals("closer-ava") ? "closer-ben" : "closer-ava";
+        String handoffUrl = "http://localhost:" + env.get("ROUTING_PORT") + "/v1/handoffs/" + handoffId;
+        assertEquals(403, get(handoffUrl, tokenOf("closer", other)).statusCode(), "another closer's handoff");
+        assertEquals(200, get(handoffUrl, tokenOf("closer", closerId)).statusCode(), "the closer's own handoff");
+        Result refused = pipeline(Duration.ofMinutes(1), "token", "root");
+        assertEquals(2, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("Unknown role 'root'"), refused.output());
+    }
+
+    private String tokenOf(String... roleAndCloser) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("token"));
+        args.addAll(List.of(roleAndCloser));
+        Result minted = pipeline(Duration.ofMinutes(1), args.toArray(String[]::new));
+        assertEquals(0, minted.exitCode(), minted.output());
+        return minted.output().lines().filter(l -> l.startsWith("ey")).findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Writes bytes no service can read to lead.conversions; returns the id ./pipeline dlq list gives its dead letter. */

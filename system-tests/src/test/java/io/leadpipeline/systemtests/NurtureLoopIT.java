@@ -37,6 +37,7 @@ import io.leadpipeline.events.NurtureExited;
 import io.leadpipeline.events.NurtureTouchDue;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.events.RejectionReason;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * Proves the nurture loop end to end with the shipped config: a lead rejected by qualification is enrolled and
@@ -162,7 +163,8 @@ class NurtureLoopIT {
     }
 
     private static JsonNode getJson(String service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service, path))).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service, path)))
+                .header("Authorization", pipeline.authorization(Roles.MARKETING_OPS)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + " → " + response.body());
         return JSON.readTree(response.body());

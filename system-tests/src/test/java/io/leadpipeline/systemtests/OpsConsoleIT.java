@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.LeadHandedOff;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * Proves the ops console on the real pipeline, in headless Chromium: while form fills flow through the four
@@ -144,7 +145,7 @@ class OpsConsoleIT {
     private static void accept(String handoffId) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create(pipeline.url("routing-service", "/v1/handoffs/" + handoffId + "/accept")))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", pipeline.authorization(Roles.SALES_OPS)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
     }
 }

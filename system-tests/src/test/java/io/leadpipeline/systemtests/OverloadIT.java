@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.ConversionCaptured;
 import io.leadpipeline.events.LeadHandedOff;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * Proves the pipeline under more than it may take: a browser flood past capture's per-IP limit is shed with 429 and
@@ -161,7 +162,7 @@ class OverloadIT {
                     if (answered.add(handoff.getHandoffId())) {
                         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
                                 URI.create(pipeline.url("routing-service", "/v1/handoffs/" + handoff.getHandoffId() + "/accept")))
-                                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                                .header("Authorization", pipeline.authorization(Roles.SALES_OPS)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                         assertEquals(200, accepted.statusCode(), accepted.body());
                     }
                 }
@@ -199,7 +200,8 @@ class OverloadIT {
     }
 
     private static JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url("routing-service", path))).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url("routing-service", path)))
+                .header("Authorization", pipeline.authorization(Roles.OPS)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());

@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * Proves that every input topic of every service survives poison: raw garbage, an unknown schema id, a valid record
@@ -232,12 +233,14 @@ class PoisonRecordsIT {
     }
 
     private static HttpResponse<String> post(String service, String path, String json) throws Exception {
+        // capture takes the site's API key; routing a sales-ops token
+        String authorization = service.equals("capture-service") ? SITE_KEY : pipeline.authorization(Roles.SALES_OPS);
         return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service, path))).header("Content-Type", "application/json")
-                .header("Authorization", SITE_KEY).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> put(String service, String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service, path))).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", pipeline.authorization(Roles.SALES_OPS)).PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,8 @@ import io.leadpipeline.devstack.ChildProcess;
 import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.FreePorts;
 import io.leadpipeline.devstack.Probes;
+import io.leadpipeline.operatortools.AccessKeys;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * The pipeline as a user runs it: a real broker and registry, and the four packaged services
@@ -30,6 +33,8 @@ final class RunningPipeline implements AutoCloseable {
     static final List<String> SERVICES = List.of("capture-service", "qualification-service", "routing-service", "nurture-service");
     static final String OPS_CONSOLE = "ops-console";
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    /** Longer than any run: the crash run and the benchmark take up to half an hour. */
+    private static final Duration TOKEN_TTL = Duration.ofHours(12);
 
     /**
      * How the pipeline is started: the ops console too, a registry that keeps its schemas on disk, extra JVM flags for every
@@ -60,8 +65,11 @@ final class RunningPipeline implements AutoCloseable {
     private final Map<String, Duration> startupTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> serviceJvmFlags;
     private final Path configDir;
+    /** A signing key of this pipeline's own, as ./pipeline up makes one: the services verify with its public half. */
+    private final AccessKeys accessKeys;
 
     private RunningPipeline(DevStack stack, Path root, Path workDir, List<String> serviceJvmFlags, Path configDir) {
+        this.accessKeys = AccessKeys.in(workDir.resolve("security"));
         this.stack = stack;
         this.root = root;
         this.workDir = workDir;
@@ -88,7 +96,8 @@ final class RunningPipeline implements AutoCloseable {
         try {
             pipeline.addSideBySide(options.services());
             if (options.withOpsConsole()) {
-                pipeline.add(OPS_CONSOLE, List.of("-Dops-console.routing-url=" + pipeline.url("routing-service", "")));
+                pipeline.add(OPS_CONSOLE, List.of("-Dops-console.routing-url=" + pipeline.url("routing-service", ""),
+                        "-Dops-console.routing-token=" + pipeline.accessKeys.mint(Roles.OPS, Optional.empty(), "ops-console", TOKEN_TTL)));
             }
             return pipeline;
         } catch (RuntimeException e) {
@@ -154,7 +163,8 @@ final class RunningPipeline implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
                 "-Dapicurio.registry.url=" + stack.registryUrl(),
                 "-Dkafka-streams.state.dir=" + slot.stateDir(),
-                "-Dpipeline.config-dir=" + configDir));
+                "-Dpipeline.config-dir=" + configDir,
+                "-Dmp.jwt.verify.publickey.location=" + accessKeys.verifyKey()));
         command.addAll(slot.extraProperties());
         command.addAll(List.of("-jar", jar.toString()));
         long started = System.nanoTime();
@@ -177,6 +187,16 @@ final class RunningPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An Authorization header value with a token of {@code role} (not closer's: see {@link #closerAuthorization}). */
+    String authorization(String role) {
+        return "Bearer " + accessKeys.mint(role, Optional.empty(), role, TOKEN_TTL);
+    }
+
+    /** An Authorization header value with closer {@code closerId}'s token. */
+    String closerAuthorization(String closerId) {
+        return "Bearer " + accessKeys.mint(Roles.CLOSER, Optional.of(closerId), closerId, TOKEN_TTL);
     }
 
     /** SIGKILLs a service, as a crash would: no graceful shutdown, open transactions left to the broker to abort. */

@@ -45,6 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.LeadHandedOff;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * Proves docs/asyncapi.yaml says what the running pipeline does, topic by topic: the components whose consumer groups
@@ -257,7 +258,7 @@ class TopicContractsIT {
 
     private static int send(String method, String path, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url("routing-service", path)))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Content-Type", "application/json").header("Authorization", pipeline.authorization(Roles.SALES_OPS)).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }

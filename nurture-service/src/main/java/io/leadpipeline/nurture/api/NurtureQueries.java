@@ -87,11 +87,14 @@ public class NurtureQueries {
         return sums;
     }
 
-    /** Every instance's counts, summed: this one's read locally, the others' over HTTP, all asked at once. */
-    public Uni<Counts> allCounts(String localCountsPath) {
+    /**
+     * Every instance's counts, summed: this one's read locally, the others' over HTTP, all asked at once, on behalf of
+     * the caller whose {@code authorization} header the request carried.
+     */
+    public Uni<Counts> allCounts(String localCountsPath, String authorization) {
         Map<String, Long> sums = new HashMap<>(localCounts());
         List<Uni<Optional<Map<String, Long>>>> others = owners.otherInstances().stream()
-                .map(host -> remoteCounts(host, localCountsPath))
+                .map(host -> remoteCounts(host, localCountsPath, authorization))
                 .toList();
         if (others.isEmpty()) {
             return Uni.createFrom().item(new Counts(sums, true));
@@ -109,8 +112,8 @@ public class NurtureQueries {
         });
     }
 
-    private Uni<Optional<Map<String, Long>>> remoteCounts(HostInfo host, String localCountsPath) {
-        return forwarder.send(host, OwnerForwarder.Call.get(localCountsPath, null), REMOTE_TIMEOUT)
+    private Uni<Optional<Map<String, Long>>> remoteCounts(HostInfo host, String localCountsPath, String authorization) {
+        return forwarder.send(host, OwnerForwarder.Call.get(localCountsPath, authorization, null), REMOTE_TIMEOUT)
                 .map(answer -> answer.filter(remote -> remote.status() == 200).flatMap(this::countsIn));
     }
 

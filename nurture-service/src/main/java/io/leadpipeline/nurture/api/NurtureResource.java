@@ -3,11 +3,13 @@ package io.leadpipeline.nurture.api;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,6 +20,7 @@ import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.domain.LeadNurture;
 import io.leadpipeline.nurture.domain.NurtureRules;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.security.Roles;
 import io.leadpipeline.service.query.KeyOwner;
 import io.leadpipeline.service.query.OwnerForwarder;
 import io.smallrye.common.annotation.Blocking;
@@ -26,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 /** Ops' view of nurture: a lead's enrollments (from whichever instance owns it) and the tracks with their active counts. */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
 public class NurtureResource {
 
     static final String LOCAL_COUNTS_PATH = "/v1/internal/nurture-counts";
@@ -42,7 +46,7 @@ public class NurtureResource {
     @Path("/leads/{leadId}/enrollments")
     @Blocking // the local answer is a store read
     public Uni<Response> enrollments(@PathParam("leadId") String leadId,
-            @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwardedBy) {
+            @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwardedBy, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (!LeadIds.isLeadId(leadId)) {
             // Not echoed: a caller may have put an email address where the id goes.
             return Uni.createFrom().item(() -> Problem.response(Response.Status.NOT_FOUND, "No such lead: a lead id is a UUID"));
@@ -50,7 +54,7 @@ public class NurtureResource {
         return switch (queries.owner(leadId)) {
             case KeyOwner.Local here -> Uni.createFrom().item(() -> enrollmentsHere(leadId, here.partition()));
             case KeyOwner.Elsewhere elsewhere -> queries.forward(elsewhere.host(),
-                    OwnerForwarder.Call.get("/v1/leads/" + leadId + "/enrollments", forwardedBy),
+                    OwnerForwarder.Call.get("/v1/leads/" + leadId + "/enrollments", authorization, forwardedBy),
                     "The lead's partition is moving between instances; retry shortly",
                     "The instance owning lead " + leadId + " did not answer; retry shortly");
             case KeyOwner.Unavailable unavailable -> Uni.createFrom().item(NurtureResource::restoring);
@@ -72,8 +76,8 @@ public class NurtureResource {
     @GET
     @Path("/tracks")
     @Blocking
-    public Uni<Response> tracks() {
-        return Uni.createFrom().deferred(() -> queries.allCounts(LOCAL_COUNTS_PATH))
+    public Uni<Response> tracks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Uni.createFrom().deferred(() -> queries.allCounts(LOCAL_COUNTS_PATH, authorization))
                 .map(counts -> {
                     Map<String, Long> active = new HashMap<>();
                     counts.byKey().forEach((key, value) -> {

@@ -39,6 +39,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Proves the GETs work with several instances: with a second instance sharing the partitions, every lead is
@@ -48,6 +54,17 @@ import io.restassured.response.Response;
 @WithTestResource(DevStackTestResource.class)
 @WithTestResource(AdvertisedPortResource.class)
 class NurtureInstancesTest {
+
+    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
+    @BeforeEach
+    void signIn() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
+    }
+
+    @AfterEach
+    void signOut() {
+        RestAssured.requestSpecification = null;
+    }
 
     private static final Duration SETTLE = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -94,7 +111,8 @@ class NurtureInstancesTest {
                         .statusCode(200).body("leadId", equalTo(leadId)).body("current.track", equalTo("education")));
                 Awaitility.await().atMost(SETTLE).untilAsserted(() -> {
                     HttpResponse<String> viaSecond = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(second.url("/v1/leads/" + leadId + "/enrollments"))).build(), HttpResponse.BodyHandlers.ofString());
+                            URI.create(second.url("/v1/leads/" + leadId + "/enrollments")))
+                            .header("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, viaSecond.statusCode(), viaSecond.body());
                     assertEquals(leadId, JsonPath.from(viaSecond.body()).getString("leadId"));
                     assertEquals("education", JsonPath.from(viaSecond.body()).getString("current.track"));
@@ -102,7 +120,8 @@ class NurtureInstancesTest {
             }
 
             Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertEquals(educationBefore + rejected.size(), activeIn("education")));
-            HttpResponse<String> tracksViaSecond = HTTP.send(HttpRequest.newBuilder(URI.create(second.url("/v1/tracks"))).build(),
+            HttpResponse<String> tracksViaSecond = HTTP.send(HttpRequest.newBuilder(URI.create(second.url("/v1/tracks")))
+                            .header("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(educationBefore + rejected.size(), JsonPath.from(tracksViaSecond.body()).getLong("tracks.find { it.id == 'education' }.active"),
                     "the second instance sums the same counts");

@@ -37,6 +37,12 @@ import io.leadpipeline.nurture.TestDecisions;
 import io.leadpipeline.nurture.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Proves the service on a real broker and registry with the shipped rules: a rejection enrolls the lead and its
@@ -48,6 +54,17 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(AdvertisedPortResource.class)
 class NurtureServiceTest {
 
+    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
+    @BeforeEach
+    void signIn() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
+    }
+
+    @AfterEach
+    void signOut() {
+        RestAssured.requestSpecification = null;
+    }
+
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -55,6 +72,20 @@ class NurtureServiceTest {
 
     @ConfigProperty(name = "apicurio.registry.url")
     String registryUrl;
+
+    @Test
+    void shouldShowNurtureStatusOnlyToMarketingOpsAndAdmins() {
+        signOut();
+
+        given().get("/v1/tracks").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.closer("closer-ava")).get("/v1/tracks").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get("/v1/internal/nurture-counts").then().statusCode(403);
+        given().header("Authorization", "Bearer " + "x".repeat(40)).get("/v1/leads/{id}/enrollments", "00000000-0000-5000-8000-000000000000")
+                .then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/v1/tracks").then().statusCode(200)
+                .body("tracks.id", hasItem("education"));
+    }
 
     @Test
     void shouldBeReadyWithKafkaAndTheRegistryReachableAndExposeKafkaStreamsMetrics() {

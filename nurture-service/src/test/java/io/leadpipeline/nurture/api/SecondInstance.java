@@ -96,10 +96,10 @@ final class SecondInstance implements AutoCloseable {
             response = resource.localCounts();
         } else if (path.startsWith("/v1/leads/") && path.endsWith("/enrollments")) {
             String leadId = path.substring("/v1/leads/".length(), path.length() - "/enrollments".length());
-            response = resource.enrollments(leadId, exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER))
-                    .await().atMost(ANSWER_TIMEOUT);
+            response = resource.enrollments(leadId, exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER),
+                    exchange.getRequestHeaders().getFirst("Authorization")).await().atMost(ANSWER_TIMEOUT);
         } else if (path.equals("/v1/tracks")) {
-            response = resource.tracks().await().atMost(ANSWER_TIMEOUT);
+            response = resource.tracks(exchange.getRequestHeaders().getFirst("Authorization")).await().atMost(ANSWER_TIMEOUT);
         } else {
             response = Response.status(404).build();
         }

@@ -33,6 +33,12 @@ public interface ConsoleSettings {
     /** routing-service's base URL, for closers' capacity (GET /v1/closers); without it capacity shows as unknown. */
     Optional<URI> routingUrl();
 
+    /**
+     * The console's own token for routing-service (role {@code ops}; {@code ./pipeline up} mints one): the roster is
+     * not open to anonymous callers. Without it routing answers 401 and capacity shows as unknown.
+     */
+    Optional<String> routingToken();
+
     /** How often the roster is fetched from routing-service. */
     @WithDefault("10s")
     Duration rosterInterval();

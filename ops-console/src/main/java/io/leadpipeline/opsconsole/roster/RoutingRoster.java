@@ -72,8 +72,9 @@ public class RoutingRoster {
     private void refresh() {
         URI url = settings.routingUrl().orElseThrow().resolve("/v1/closers");
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+            settings.routingToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+            HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 status = status.failed("GET " + url + " answered " + response.statusCode());
                 return;

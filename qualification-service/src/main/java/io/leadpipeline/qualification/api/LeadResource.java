@@ -2,12 +2,14 @@ package io.leadpipeline.qualification.api;
 
 import java.time.Duration;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,6 +22,7 @@ import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.security.Roles;
 import io.leadpipeline.service.query.KeyOwner;
 import io.leadpipeline.service.query.KeyOwners;
 import io.leadpipeline.service.query.OwnerForwarder;
@@ -32,6 +35,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/v1/leads")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN}) // a lead profile is personal data
 public class LeadResource {
 
     private static final OwnerForwarder.Terms FORWARDING = new OwnerForwarder.Terms(Duration.ofSeconds(10),
@@ -51,29 +55,31 @@ public class LeadResource {
     @GET
     @Path("/{leadId}")
     @Blocking // the local answer is a store read
-    public Uni<Response> byId(@PathParam("leadId") String leadId, @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwarded) {
+    public Uni<Response> byId(@PathParam("leadId") String leadId, @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwarded,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (!LeadIds.isLeadId(leadId)) {
             // Not echoed or logged: a caller may have put an email address where the id goes.
             return Uni.createFrom().item(() -> Problem.response(Response.Status.NOT_FOUND,
                     "No such lead: a lead id is a UUID (or use ?email=)"));
         }
-        return find(leadId, forwarded);
+        return find(leadId, authorization, forwarded);
     }
 
     @GET
     @Blocking
-    public Uni<Response> byEmail(@QueryParam("email") String email, @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwarded) {
+    public Uni<Response> byEmail(@QueryParam("email") String email, @HeaderParam(OwnerForwarder.FORWARDED_HEADER) String forwarded,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (email == null || email.isBlank()) {
             return Uni.createFrom().item(() -> Problem.response(Response.Status.BAD_REQUEST, "Query parameter 'email' is required"));
         }
-        return find(LeadIds.fromEmail(email), forwarded);
+        return find(LeadIds.fromEmail(email), authorization, forwarded);
     }
 
-    private Uni<Response> find(String leadId, String forwarded) {
+    private Uni<Response> find(String leadId, String authorization, String forwarded) {
         return switch (owners.find(Stores.LEAD_PROFILES, leadId)) {
             case KeyOwner.Local here -> Uni.createFrom().item(() -> answerHere(leadId, here.partition()));
             case KeyOwner.Elsewhere elsewhere ->
-                    forwarder.forward(elsewhere.host(), OwnerForwarder.Call.get("/v1/leads/" + leadId, forwarded), FORWARDING);
+                    forwarder.forward(elsewhere.host(), OwnerForwarder.Call.get("/v1/leads/" + leadId, authorization, forwarded), FORWARDING);
             case KeyOwner.Unavailable unavailable -> Uni.createFrom().item(() -> Problem.retryLater(switch (unavailable.reason()) {
                 case NOT_RUNNING -> "Kafka Streams is not running yet; retry shortly";
                 case REBALANCING -> "No instance owns the lead's partition right now (rebalancing); retry shortly";

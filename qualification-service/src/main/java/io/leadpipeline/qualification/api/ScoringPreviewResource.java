@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,7 @@ import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.qualification.domain.Qualification;
 import io.leadpipeline.qualification.domain.Reason;
 import io.leadpipeline.service.ValidationProblems;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * POST /v1/scoring/preview: scores a lead described in the body against the current rules and writes nothing, so
@@ -36,6 +38,7 @@ import io.leadpipeline.service.ValidationProblems;
 @Path("/v1/scoring/preview")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
 public class ScoringPreviewResource {
 
     /** A described lead: contact fields, the forms it filled in and what it did; times default to {@code at}. */

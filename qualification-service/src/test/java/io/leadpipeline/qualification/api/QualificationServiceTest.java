@@ -48,11 +48,27 @@ import io.leadpipeline.qualification.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import org.junit.jupiter.api.AfterEach;
 
 /** Proves the whole service on a real broker and registry: events in, decisions out, lead lookups, scoring preview, dead letters, metrics. */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class QualificationServiceTest {
+
+    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
+    @BeforeEach
+    void signIn() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
+    }
+
+    @AfterEach
+    void signOut() {
+        RestAssured.requestSpecification = null;
+    }
 
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
@@ -67,6 +83,27 @@ class QualificationServiceTest {
     @BeforeEach
     void setUp() {
         kafka = new EventTopics(bootstrapServers, registryUrl);
+    }
+
+    @Test
+    void shouldServeLeadProfilesAndThePreviewOnlyToMarketingOpsAndAdmins() {
+        ConversionCaptured demo = TestConversions.salesReady("cso@hooli.example");
+        new EventTopics(bootstrapServers, registryUrl).send(Topics.CONVERSIONS, demo.getLeadId(), demo);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                given().get("/v1/leads/{id}", demo.getLeadId()).then().statusCode(200));
+        signOut();
+
+        given().get("/v1/leads/{id}", demo.getLeadId()).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("detail", not(containsString("cso@hooli.example")));
+        given().header("Authorization", TestTokens.closer("closer-ava")).get("/v1/leads?email=cso@hooli.example").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.SALES_OPS)).contentType("application/json").body("{\"email\":\"a@b.example\"}")
+                .post("/v1/scoring/preview").then().statusCode(403);
+        given().header("Authorization", TestTokens.expired(Roles.MARKETING_OPS)).get("/v1/leads/{id}", demo.getLeadId()).then()
+                .statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/v1/leads?email=cso@hooli.example").then()
+                .statusCode(200).body("leadId", equalTo(demo.getLeadId()));
     }
 
     @Test

@@ -19,6 +19,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Proves /q/health/ready tells an orchestrator the truth: DOWN while the schema registry or the Kafka broker is
@@ -29,6 +35,17 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(ReadinessTest.OwnStack.class)
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = DevStackTestResource.OWN_STACK, value = "true"))
 class ReadinessTest {
+
+    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
+    @BeforeEach
+    void signIn() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
+    }
+
+    @AfterEach
+    void signOut() {
+        RestAssured.requestSpecification = null;
+    }
 
     private static final Duration NOTICED = Duration.ofSeconds(60);
     private static final Duration RECOVERED = Duration.ofSeconds(180);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -32,6 +33,8 @@ import io.leadpipeline.routing.domain.CloserProfile;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.security.AccessProblems;
+import io.leadpipeline.service.security.Roles;
 import io.leadpipeline.service.query.OwnWrites;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -53,9 +56,11 @@ public class CloserResource {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration timeout;
+    private final CurrentCaller caller;
 
     public CloserResource(DeskAccess desk, CommandPublisher publisher, RoutingRules rules, ObjectMapper json, Clock clock,
-            RoutingSettings settings) {
+            RoutingSettings settings, CurrentCaller caller) {
+        this.caller = caller;
         this.desk = desk;
         this.publisher = publisher;
         this.rules = rules;
@@ -65,6 +70,7 @@ public class CloserResource {
     }
 
     @GET
+    @RolesAllowed({Roles.SALES_OPS, Roles.OPS, Roles.ADMIN})
     @Blocking // the answer is a store read
     public Uni<Response> roster(@Context UriInfo uri, @Context HttpHeaders headers) {
         return desk.read(uri, headers, reader -> {
@@ -75,10 +81,14 @@ public class CloserResource {
 
     @PUT
     @Path("/{closerId}/availability")
+    @RolesAllowed({Roles.CLOSER, Roles.SALES_OPS, Roles.ADMIN}) // and a closer only their own
     @Consumes(MediaType.WILDCARD)
     @Blocking // the change is written to Kafka before the wait for the desk, which holds no thread
     public Uni<Response> setAvailability(@PathParam("closerId") String closerId, String body, @Context UriInfo uri,
             @Context HttpHeaders headers) {
+        if (!caller.get().mayActFor(closerId)) {
+            return Uni.createFrom().item(AccessProblems.forbidden("A closer sets only their own availability"));
+        }
         Optional<CloserProfile> closer = rules.closer(closerId);
         if (closer.isEmpty()) {
             return Uni.createFrom().item(Problem.response(Response.Status.NOT_FOUND, "No closer " + closerId));

@@ -20,6 +20,7 @@ import io.leadpipeline.routing.domain.Handoff;
 import io.leadpipeline.routing.domain.HandoffStatus;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
+import io.leadpipeline.routing.domain.Caller;
 import io.leadpipeline.service.Problem;
 import io.leadpipeline.service.query.OwnWrites;
 import io.smallrye.mutiny.Uni;
@@ -49,12 +50,16 @@ public class HandoffCommands {
         this.timeout = settings.commandTimeout();
     }
 
-    Uni<Response> answer(DeskReader reader, String handoffId, HandoffResponse response, HandoffRejectionReason reason, String note) {
+    Uni<Response> answer(DeskReader reader, Caller caller, String handoffId, HandoffResponse response, HandoffRejectionReason reason,
+            String note) {
         Optional<Handoff> found = reader.handoff(handoffId);
         if (found.isEmpty()) {
             return Uni.createFrom().item(Problem.response(Response.Status.NOT_FOUND, "No handoff " + handoffId));
         }
         Handoff handoff = found.get();
+        if (!caller.mayActFor(handoff.closerId())) {
+            return Uni.createFrom().item(HandoffResource.notYours());
+        }
         HandoffStatus wanted = response == HandoffResponse.ACCEPT ? HandoffStatus.ACCEPTED : HandoffStatus.REJECTED;
         if (handoff.status() == wanted) {
             return Uni.createFrom().item(Response.ok(view(handoff)).build());

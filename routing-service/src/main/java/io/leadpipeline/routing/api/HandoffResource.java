@@ -3,6 +3,7 @@ package io.leadpipeline.routing.api;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,13 +23,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadpipeline.events.HandoffRejectionReason;
 import io.leadpipeline.events.HandoffResponse;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.routing.domain.Caller;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.security.AccessProblems;
+import io.leadpipeline.service.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** A handoff's state, and the closer's answer to it: accept, or reject with a reason (which recycles the lead to marketing). */
 @Path("/v1/handoffs/{handoffId}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CLOSER, Roles.SALES_OPS, Roles.ADMIN}) // and a closer only their own: see Caller
 public class HandoffResource {
 
     static final int MAX_NOTE_LENGTH = 2000;
@@ -37,19 +42,29 @@ public class HandoffResource {
     private final HandoffCommands commands;
     private final RoutingRules rules;
     private final ObjectMapper json;
+    private final CurrentCaller caller;
 
-    public HandoffResource(DeskAccess desk, HandoffCommands commands, RoutingRules rules, ObjectMapper json) {
+    public HandoffResource(DeskAccess desk, HandoffCommands commands, RoutingRules rules, ObjectMapper json, CurrentCaller caller) {
         this.desk = desk;
         this.commands = commands;
         this.rules = rules;
         this.json = json;
+        this.caller = caller;
+    }
+
+    /** 403 for another closer's handoff; the same words whether or not it exists would leak nothing more, as ids are random. */
+    static Response notYours() {
+        return AccessProblems.forbidden("This handoff is assigned to another closer");
     }
 
     @GET
     @Blocking // the answer is a store read
     public Uni<Response> get(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Caller asking = caller.get();
         return desk.read(uri, headers, reader -> reader.handoff(handoffId)
-                .map(handoff -> Response.ok(HandoffView.of(handoff, rules.closer(handoff.closerId()).orElse(null))).build())
+                .map(handoff -> asking.mayActFor(handoff.closerId())
+                        ? Response.ok(HandoffView.of(handoff, rules.closer(handoff.closerId()).orElse(null))).build()
+                        : notYours())
                 .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No handoff " + handoffId)));
     }
 
@@ -57,7 +72,8 @@ public class HandoffResource {
     @Path("/accept")
     @Blocking // the answer is written to Kafka before the wait for the desk, which holds no thread
     public Uni<Response> accept(@PathParam("handoffId") String handoffId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return desk.serve("POST", uri, headers, null, reader -> commands.answer(reader, handoffId, HandoffResponse.ACCEPT, null, null));
+        Caller asking = caller.get();
+        return desk.serve("POST", uri, headers, null, reader -> commands.answer(reader, asking, handoffId, HandoffResponse.ACCEPT, null, null));
     }
 
     @POST
@@ -91,6 +107,7 @@ public class HandoffResource {
             return Uni.createFrom().item(Problem.response(Response.Status.BAD_REQUEST,
                     "'note' is longer than " + MAX_NOTE_LENGTH + " characters"));
         }
-        return desk.serve("POST", uri, headers, body, reader -> commands.answer(reader, handoffId, HandoffResponse.REJECT, reason, note));
+        Caller asking = caller.get();
+        return desk.serve("POST", uri, headers, body, reader -> commands.answer(reader, asking, handoffId, HandoffResponse.REJECT, reason, note));
     }
 }

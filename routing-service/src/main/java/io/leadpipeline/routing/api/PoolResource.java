@@ -1,5 +1,6 @@
 package io.leadpipeline.routing.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +13,13 @@ import jakarta.ws.rs.core.UriInfo;
 import io.leadpipeline.routing.domain.Pool;
 import io.leadpipeline.routing.domain.RoutingRules;
 import io.smallrye.common.annotation.Blocking;
+import io.leadpipeline.service.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** The pools with their load: open handoffs of their members and the leads waiting in their queue. */
 @Path("/v1/pools")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SALES_OPS, Roles.OPS, Roles.ADMIN})
 public class PoolResource {
 
     private final DeskAccess desk;

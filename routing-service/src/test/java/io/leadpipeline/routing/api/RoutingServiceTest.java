@@ -32,6 +32,12 @@ import io.leadpipeline.routing.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Proves the service on a real broker and registry with the shipped routing.yaml: an SQL decision becomes one
@@ -42,6 +48,19 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class RoutingServiceTest {
+
+    private static final String AUTHORIZATION = "Authorization";
+
+    /** Every request of this class carries a sales-ops token unless it sets its own (the access rules have their own tests). */
+    @BeforeEach
+    void signIn() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.SALES_OPS)).build();
+    }
+
+    @AfterEach
+    void signOut() {
+        RestAssured.requestSpecification = null;
+    }
 
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
@@ -173,5 +192,48 @@ class RoutingServiceTest {
             assertEquals(2, changes.size());
             assertEquals(List.of(true, false), changes.stream().map(r -> r.value().getOutOfOfficeUntil() != null).toList());
         }
+    }
+
+    @Test
+    void shouldLetAClosersTokenReadAndAnswerOnlyTheirOwnHandoffsAndAvailability() {
+        LeadHandedOff handoff = handOff("coo@umbrella.example");
+        String own = handoff.getCloser().getId();
+        String other = own.equals("closer-ava") ? "closer-ben" : "closer-ava";
+        signOut();
+
+        given().header(AUTHORIZATION, TestTokens.closer(other)).get("/v1/handoffs/{id}", handoff.getHandoffId()).then()
+                .statusCode(403).contentType("application/problem+json").body("detail", equalTo("This handoff is assigned to another closer"));
+        given().header(AUTHORIZATION, TestTokens.closer(other)).post("/v1/handoffs/{id}/accept", handoff.getHandoffId()).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().header(AUTHORIZATION, TestTokens.closer(other)).contentType(ContentType.JSON).body("{\"reason\":\"NOT_A_FIT\"}")
+                .post("/v1/handoffs/{id}/reject", handoff.getHandoffId()).then().statusCode(403);
+        given().header(AUTHORIZATION, TestTokens.closer(own)).get("/v1/handoffs/{id}", handoff.getHandoffId()).then()
+                .statusCode(200).body("status", equalTo("OPEN"));
+        given().header(AUTHORIZATION, TestTokens.closer(own)).post("/v1/handoffs/{id}/accept", handoff.getHandoffId()).then()
+                .statusCode(200).body("status", equalTo("ACCEPTED"));
+        assertEquals(List.of(HandoffOutcomeType.ACCEPTED), outcomesOf(handoff.getHandoffId(), 1).stream()
+                .map(HandoffOutcomeRecorded::getOutcome).toList(), "only the assigned closer's answer was recorded");
+
+        given().header(AUTHORIZATION, TestTokens.closer(own)).contentType(ContentType.JSON).body("{\"active\":true}")
+                .put("/v1/closers/{id}/availability", other).then().statusCode(403).contentType("application/problem+json");
+        given().header(AUTHORIZATION, TestTokens.closer(own)).contentType(ContentType.JSON).body("{\"active\":true}")
+                .put("/v1/closers/{id}/availability", own).then().statusCode(200);
+        given().header(AUTHORIZATION, TestTokens.closer(own)).get("/v1/closers").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRefuseRequestsWithoutAValidTokenOrWithoutTheRole() {
+        signOut();
+
+        given().get("/v1/closers").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer")).body("status", equalTo(401));
+        given().header(AUTHORIZATION, "Bearer not-a-token").get("/v1/pools").then().statusCode(401).contentType("application/problem+json");
+        given().header(AUTHORIZATION, TestTokens.expired(Roles.SALES_OPS)).get("/v1/pools").then().statusCode(401);
+        given().header(AUTHORIZATION, TestTokens.bearer(Roles.MARKETING_OPS)).get("/v1/closers").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", equalTo("This token's role may not do this"));
+        given().header(AUTHORIZATION, TestTokens.bearer(Roles.MARKETING_OPS)).post("/v1/handoffs/{id}/accept", "any").then().statusCode(403);
+        Awaitility.await().atMost(ARRIVAL).untilAsserted(() ->  // 503 while the desk starts
+                given().header(AUTHORIZATION, TestTokens.bearer(Roles.OPS)).get("/v1/pools").then().statusCode(200));
+        given().get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -40,20 +40,28 @@ public class OwnerForwarder {
     private static final int MAX_CONNECTIONS_PER_INSTANCE = 64;
     private static final Logger LOG = Logger.getLogger(OwnerForwarder.class);
 
-    /** The request to pass on: method, raw path and query, the body with its media type, and whether it was passed on already. */
-    public record Call(String method, String pathAndQuery, String contentType, byte[] body, boolean alreadyForwarded) {
+    /**
+     * The request to pass on: method, raw path and query, the body with its media type, the caller's Authorization
+     * header (the owner checks the caller again: it alone knows, say, whose handoff it is), and whether it was passed
+     * on already.
+     */
+    public record Call(String method, String pathAndQuery, String contentType, byte[] body, String authorization,
+            boolean alreadyForwarded) {
 
-        /** A GET of {@code pathAndQuery}; {@code forwardedHeader} is the {@link #FORWARDED_HEADER} the request came with, or null. */
-        public static Call get(String pathAndQuery, String forwardedHeader) {
-            return new Call("GET", pathAndQuery, null, null, forwardedHeader != null);
+        /**
+         * A GET of {@code pathAndQuery} on behalf of the caller whose {@code authorization} header it carries (or null);
+         * {@code forwardedHeader} is the {@link #FORWARDED_HEADER} the request came with, or null.
+         */
+        public static Call get(String pathAndQuery, String authorization, String forwardedHeader) {
+            return new Call("GET", pathAndQuery, null, null, authorization, forwardedHeader != null);
         }
 
-        /** The request as it came in: same method, path, query, body and Content-Type. */
+        /** The request as it came in: same method, path, query, body, Content-Type and Authorization. */
         public static Call of(String method, UriInfo uri, HttpHeaders headers, String body) {
             String query = uri.getRequestUri().getRawQuery();
             return new Call(method, uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query),
                     headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                    headers.getHeaderString(FORWARDED_HEADER) != null);
+                    headers.getHeaderString(HttpHeaders.AUTHORIZATION), headers.getHeaderString(FORWARDED_HEADER) != null);
         }
     }
 
@@ -99,6 +107,9 @@ public class OwnerForwarder {
                 .putHeader(FORWARDED_HEADER, "true");
         if (call.contentType() != null) {
             request.putHeader(HttpHeaders.CONTENT_TYPE, call.contentType());
+        }
+        if (call.authorization() != null) {
+            request.putHeader(HttpHeaders.AUTHORIZATION, call.authorization());
         }
         Uni<HttpResponse<Buffer>> sent = call.body() == null ? request.send() : request.sendBuffer(Buffer.buffer(call.body()));
         if (call.method().equals("GET")) {

@@ -52,7 +52,8 @@ class OwnerForwarderTest {
     private OwnerForwarder forwarder;
 
     /** What the owning instance was sent. */
-    private record Received(String method, String pathAndQuery, String forwardedHeader, String contentType, String body) {
+    private record Received(String method, String pathAndQuery, String forwardedHeader, String contentType, String authorization,
+            String body) {
     }
 
     @FunctionalInterface
@@ -69,6 +70,7 @@ class OwnerForwarderTest {
             received.add(new Received(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query),
                     exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             try {
                 answers.getOrDefault(path, OwnerForwarderTest::notFound).answer(exchange);
@@ -104,14 +106,15 @@ class OwnerForwarderTest {
         });
 
         Response response = forwarder.forward(ownerHost, new OwnerForwarder.Call("POST", "/v1/handoffs/h-1/reject?source=crm",
-                "application/json", "{\"reason\":\"BAD_FIT\"}".getBytes(StandardCharsets.UTF_8), false), TERMS).await().atMost(WAIT);
+                "application/json", "{\"reason\":\"BAD_FIT\"}".getBytes(StandardCharsets.UTF_8), "Bearer closer-token", false), TERMS).await().atMost(WAIT);
 
         assertEquals(409, response.getStatus());
         assertArrayEquals(problem, (byte[]) response.getEntity());
         assertEquals("application/problem+json", response.getHeaderString("Content-Type"));
         assertEquals("7", response.getHeaderString("Retry-After"));
         assertEquals(null, response.getHeaderString("X-Internal"));
-        assertEquals(List.of(new Received("POST", "/v1/handoffs/h-1/reject?source=crm", "true", "application/json", "{\"reason\":\"BAD_FIT\"}")),
+        assertEquals(List.of(new Received("POST", "/v1/handoffs/h-1/reject?source=crm", "true", "application/json",
+                "Bearer closer-token", "{\"reason\":\"BAD_FIT\"}")),
                 received);
     }
 
@@ -123,18 +126,19 @@ class OwnerForwarderTest {
             send(exchange, 200, lead);
         });
 
-        Response response = forwarder.forward(ownerHost, OwnerForwarder.Call.get("/v1/leads/l-1", null), TERMS).await().atMost(WAIT);
+        Response response = forwarder.forward(ownerHost, OwnerForwarder.Call.get("/v1/leads/l-1", "Bearer ops-token", null), TERMS)
+                .await().atMost(WAIT);
 
         assertEquals(200, response.getStatus());
         assertArrayEquals(lead, (byte[]) response.getEntity());
         assertEquals("application/json;charset=UTF-8", response.getHeaderString("Content-Type"));
         assertEquals(null, response.getHeaderString("Retry-After"));
-        assertEquals(List.of(new Received("GET", "/v1/leads/l-1", "true", null, "")), received);
+        assertEquals(List.of(new Received("GET", "/v1/leads/l-1", "true", null, "Bearer ops-token", "")), received);
     }
 
     @Test
     void shouldNotForwardARequestThatWasForwardedAlready() {
-        Response response = forwarder.forward(ownerHost, OwnerForwarder.Call.get("/v1/leads/l-1", "true"), TERMS).await().atMost(WAIT);
+        Response response = forwarder.forward(ownerHost, OwnerForwarder.Call.get("/v1/leads/l-1", null, "true"), TERMS).await().atMost(WAIT);
 
         assertRetryLater(response, "The lead's partition is moving between instances; retry shortly");
         assertEquals(List.of(), received, "the owner was not asked");
@@ -149,7 +153,7 @@ class OwnerForwarderTest {
         OwnerForwarder.Terms impatient = new OwnerForwarder.Terms(Duration.ofMillis(300), TERMS.whenMoving(), TERMS.whenUnreachable());
 
         long started = System.nanoTime();
-        Response response = forwarder.forward(ownerHost, OwnerForwarder.Call.get("/v1/leads/l-1", null), impatient).await().atMost(WAIT);
+        Response response = forwarder.forward(ownerHost, OwnerForwarder.Call.get("/v1/leads/l-1", null, null), impatient).await().atMost(WAIT);
 
         assertRetryLater(response, "The instance that owns the lead did not answer; retry shortly");
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(2_500)) < 0, "gave up after the timeout");
@@ -162,7 +166,7 @@ class OwnerForwarderTest {
             closedPort = socket.getLocalPort();
         }
 
-        Response response = forwarder.forward(new HostInfo("127.0.0.1", closedPort), OwnerForwarder.Call.get("/v1/leads/l-1", null), TERMS)
+        Response response = forwarder.forward(new HostInfo("127.0.0.1", closedPort), OwnerForwarder.Call.get("/v1/leads/l-1", null, null), TERMS)
                 .await().atMost(WAIT);
 
         assertRetryLater(response, "The instance that owns the lead did not answer; retry shortly");
@@ -174,8 +178,8 @@ class OwnerForwarderTest {
             Thread server = Thread.ofVirtual().start(() -> answerOnceThenCloseOnTheNextRequest(closesAfterOneAnswer));
             HostInfo host = new HostInfo("127.0.0.1", closesAfterOneAnswer.getLocalPort());
 
-            Response first = forwarder.forward(host, OwnerForwarder.Call.get("/v1/leads/l-1", null), TERMS).await().atMost(WAIT);
-            Response second = forwarder.forward(host, OwnerForwarder.Call.get("/v1/leads/l-1", null), TERMS).await().atMost(WAIT);
+            Response first = forwarder.forward(host, OwnerForwarder.Call.get("/v1/leads/l-1", null, null), TERMS).await().atMost(WAIT);
+            Response second = forwarder.forward(host, OwnerForwarder.Call.get("/v1/leads/l-1", null, null), TERMS).await().atMost(WAIT);
 
             assertEquals(200, first.getStatus());
             assertEquals(200, second.getStatus(), "sent again on a new connection, not answered 503");
@@ -223,7 +227,7 @@ class OwnerForwarderTest {
             send(exchange, 200, "{\"parked\":2}".getBytes(StandardCharsets.UTF_8));
         });
 
-        OwnerForwarder.Answer answer = forwarder.send(ownerHost, OwnerForwarder.Call.get("/v1/internal/nurture-counts", null), Duration.ofSeconds(5))
+        OwnerForwarder.Answer answer = forwarder.send(ownerHost, OwnerForwarder.Call.get("/v1/internal/nurture-counts", null, null), Duration.ofSeconds(5))
                 .await().atMost(WAIT).orElseThrow();
 
         assertEquals(200, answer.status());
