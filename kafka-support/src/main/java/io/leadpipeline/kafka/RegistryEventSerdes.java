@@ -1,5 +1,6 @@
 package io.leadpipeline.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -19,7 +20,8 @@ import io.apicurio.registry.serde.config.SerdeConfig;
  * {@code <topic>-value}, specific records; producers register their schema on first use. The schema is registered
  * dereferenced (nested records inline), so each topic has exactly one self-contained value schema that any
  * Confluent client can read without resolving references. A record written with another topic's schema is refused
- * as unreadable (and so dead-lettered), never handed to a topology that expects {@code T}.
+ * as unreadable (and so dead-lettered), never handed to a topology that expects {@code T}. Readers and writers come
+ * from {@link CachingAvroDatumProvider}, as in every Apicurio Avro serde of the pipeline ({@link #avroSettings()}).
  */
 public final class RegistryEventSerdes implements EventSerdes {
 
@@ -54,13 +56,24 @@ public final class RegistryEventSerdes implements EventSerdes {
         return configured();
     }
 
+    /**
+     * What every Apicurio Avro serde of the pipeline is configured with besides the registry's address: specific
+     * records, and readers and writers cached per schema. The services' SmallRye channels name the same provider in
+     * their application.properties ({@code apicurio.registry.avro-datum-provider}).
+     */
+    public static Map<String, Object> avroSettings() {
+        return Map.of(
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachingAvroDatumProvider.class.getName());
+    }
+
     private <T> AvroSerde<T> configured() {
+        Map<String, Object> config = new HashMap<>(avroSettings());
+        config.put(SerdeConfig.REGISTRY_URL, registryUrl);
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
+        config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
         AvroSerde<T> serde = new AvroSerde<>();
-        serde.configure(Map.of(
-                SerdeConfig.REGISTRY_URL, registryUrl,
-                SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
-                SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        serde.configure(config, false);
         return serde;
     }
 

@@ -51,6 +51,13 @@ public interface ConsoleSettings {
     @WithDefault("30s")
     Duration decodeRetry();
 
+    /**
+     * How long a schema-registry call may go without an answer (to connect, then between bytes) before it counts as
+     * the registry unreachable: the record is then read again later, never skipped.
+     */
+    @WithDefault("5s")
+    Duration registryTimeout();
+
     Limits limits();
 
     /** See {@link ViewLimits}: what bounds the console's memory. */

@@ -1,17 +1,20 @@
 package io.leadpipeline.opsconsole.messaging;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import io.apicurio.registry.client.RegistryClientFactory;
+import io.apicurio.registry.client.common.RegistryClientOptions;
+import io.apicurio.registry.resolver.client.RegistryClientFacadeImpl;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.leadpipeline.events.ConversionCaptured;
 import io.leadpipeline.events.EngagementTracked;
@@ -23,6 +26,8 @@ import io.leadpipeline.events.NurtureExited;
 import io.leadpipeline.events.NurtureTouchDue;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.RegistryEventSerdes;
+import io.leadpipeline.kafka.TransientFailures;
 import io.leadpipeline.opsconsole.config.Topics;
 import io.leadpipeline.opsconsole.domain.ConversionFact;
 import io.leadpipeline.opsconsole.domain.DeadLetterFact;
@@ -35,29 +40,46 @@ import io.leadpipeline.opsconsole.domain.OutcomeFact;
 import io.leadpipeline.opsconsole.domain.PipelineFact;
 import io.leadpipeline.opsconsole.domain.ScoreLine;
 import io.leadpipeline.opsconsole.domain.TouchFact;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * Turns a record of a pipeline topic into a fact: Avro values through the registry (Apicurio's deserializer, the
- * Confluent wire format the services write), dead letters from their {@code dlq.*} headers.
+ * Confluent wire format the services write), dead letters from their {@code dlq.*} headers. Every registry call
+ * ends within the registry timeout: Apicurio's own client would wait for an answer for ever (a Vert.x web client
+ * without timeouts, joined without one), so a registry that accepts connections but does not answer would hold the
+ * reader's thread past Kafka's poll interval (5 minutes), after which the group drops the reader.
  */
 final class EventDecoder implements AutoCloseable {
 
     private static final byte MAGIC_BYTE = 0;
     private static final int WIRE_HEADER_LENGTH = 5;
 
-    private final AvroKafkaDeserializer<Object> avro = new AvroKafkaDeserializer<>();
+    private final WebClient registryHttp;
+    private final AvroKafkaDeserializer<Object> avro;
 
-    EventDecoder(String registryUrl) {
-        avro.configure(Map.of(
-                SerdeConfig.REGISTRY_URL, registryUrl,
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+    EventDecoder(String registryUrl, Vertx vertx, Duration registryTimeout) {
+        int timeoutMillis = Math.toIntExact(registryTimeout.toMillis());
+        // Connecting, and then every wait for the next bytes, are bounded: a silent registry's connection is closed,
+        // which fails the call as an outage. No retries here: the reader retries the record itself.
+        registryHttp = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout(timeoutMillis)
+                .setIdleTimeout(timeoutMillis)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+        avro = new AvroKafkaDeserializer<>(new RegistryClientFacadeImpl(RegistryClientFactory.create(
+                RegistryClientOptions.create(registryUrl, vertx).customWebClient(registryHttp))));
+        Map<String, Object> config = new HashMap<>(RegistryEventSerdes.avroSettings());
+        config.put(SerdeConfig.REGISTRY_URL, registryUrl);
+        avro.configure(config, false);
     }
 
     /**
      * The record's fact, or null for a record the console does not interpret (an unknown topic, a tombstone).
      *
      * @throws NotInWireFormatException when the value cannot be Avro in the Confluent wire format (never retried)
-     * @throws RuntimeException when decoding failed otherwise, e.g. the registry did not answer (worth a retry)
+     * @throws RuntimeException when decoding failed otherwise, e.g. the registry did not answer within the registry
+     *         timeout (then {@link #registryUnreachable} is true and a retry is worth it)
      */
     PipelineFact decode(ConsumerRecord<String, byte[]> record) {
         Instant timestamp = Instant.ofEpochMilli(record.timestamp());
@@ -159,21 +181,20 @@ final class EventDecoder implements AutoCloseable {
     }
 
     /**
-     * True when decoding failed because the registry did not answer at all (connection refused, timeout): such a
-     * record is waited for, since the registry may be starting. A registry that answers with an error is not.
+     * True when decoding failed because the registry did not answer (connection refused or closed under the request,
+     * no answer within the timeout): such a record is waited for, since the registry may be starting or overloaded.
+     * A registry that answers with an error is not, and neither are bytes Avro cannot read (the services' one test of
+     * an outage, {@link TransientFailures}).
      */
     static boolean registryUnreachable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return TransientFailures.isTransient(error);
     }
 
     @Override
     public void close() {
         avro.close();
+        // Apicurio's resolver does not close the client it was given.
+        registryHttp.close();
     }
 
     /** The bytes cannot be what the pipeline writes: retrying will not help. */

@@ -29,6 +29,7 @@ import io.leadpipeline.opsconsole.domain.PipelineFact;
 import io.leadpipeline.opsconsole.domain.RecordOrigin;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -36,7 +37,10 @@ import jakarta.enterprise.event.Observes;
  * Reads every {@code lead.*} topic from the beginning into the {@link OpsView}, on its own thread, with its own
  * consumer group (read-only: it never writes and never creates a topic). Missing topics are no error: the pattern
  * subscription picks them up when they appear. The reader keeps its own positions, so a rebalance or a reconnect
- * resumes where it was instead of counting records twice, and a restart rebuilds the view from the beginning.
+ * resumes where it was instead of counting records twice, and a restart rebuilds the view from the beginning. A record
+ * that cannot be decoded because the registry does not answer is read again later, never skipped, and the loop comes
+ * back to {@code poll} within seconds even then (every registry call is bounded by {@code ops-console.registry-timeout}),
+ * so the group never drops the reader for polling too seldom.
  */
 @ApplicationScoped
 public class PipelineReader {
@@ -49,6 +53,7 @@ public class PipelineReader {
     private final ConsoleSettings settings;
     private final String bootstrapServers;
     private final String registryUrl;
+    private final Vertx vertx;
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Map<String, Instant> failingSince = new HashMap<>();
     private final AtomicLong recordsRead = new AtomicLong();
@@ -65,11 +70,12 @@ public class PipelineReader {
 
     PipelineReader(OpsView view, ConsoleSettings settings,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "apicurio.registry.url") String registryUrl) {
+            @ConfigProperty(name = "apicurio.registry.url") String registryUrl, Vertx vertx) {
         this.view = view;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent started) {
@@ -99,7 +105,7 @@ public class PipelineReader {
     private void run() {
         Duration backoff = POLL;
         while (running) {
-            try (EventDecoder decoder = new EventDecoder(registryUrl);
+            try (EventDecoder decoder = new EventDecoder(registryUrl, vertx, settings.registryTimeout());
                     KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(),
                             new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = kafka;
@@ -108,17 +114,7 @@ public class PipelineReader {
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
                     lastPollAt = Instant.now();
-                    boolean retryLater = false;
-                    for (TopicPartition partition : records.partitions()) {
-                        for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                            if (!running || !handle(record, decoder)) {
-                                kafka.seek(partition, record.offset());
-                                retryLater = true;
-                                break;
-                            }
-                            positions.put(partition, record.offset() + 1);
-                        }
-                    }
+                    boolean retryLater = take(records, kafka, decoder);
                     measureLag(kafka);
                     if (retryLater && running) {
                         Thread.sleep(backoff);
@@ -146,8 +142,42 @@ public class PipelineReader {
         }
     }
 
-    /** True when the record was taken in (or given up on); false when it should be read again later. */
-    private boolean handle(ConsumerRecord<String, byte[]> record, EventDecoder decoder) {
+    /**
+     * Takes in a poll's records, partition by partition; true when some must be read again later. Each partition is
+     * rewound to its first record not taken, so nothing is skipped. Once the registry does not answer (or the
+     * reader stops), the partitions after it are left for the next round untried: each would wait for the registry too.
+     */
+    private boolean take(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> kafka, EventDecoder decoder) {
+        List<TopicPartition> partitions = List.copyOf(records.partitions());
+        boolean retryLater = false;
+        for (int i = 0; i < partitions.size(); i++) {
+            TopicPartition partition = partitions.get(i);
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                Outcome outcome = running ? handle(record, decoder) : Outcome.AGAIN_WITH_THE_REST;
+                if (outcome == Outcome.TAKEN) {
+                    positions.put(partition, record.offset() + 1);
+                    continue;
+                }
+                kafka.seek(partition, record.offset());
+                retryLater = true;
+                if (outcome == Outcome.AGAIN_WITH_THE_REST) {
+                    for (TopicPartition untried : partitions.subList(i + 1, partitions.size())) {
+                        kafka.seek(untried, records.records(untried).get(0).offset());
+                    }
+                    return true;
+                }
+                break;
+            }
+        }
+        return retryLater;
+    }
+
+    /** What becomes of a record: taken in (or given up on), read again later, or read again later with the rest of the poll. */
+    private enum Outcome {
+        TAKEN, AGAIN, AGAIN_WITH_THE_REST
+    }
+
+    private Outcome handle(ConsumerRecord<String, byte[]> record, EventDecoder decoder) {
         RecordOrigin origin = new RecordOrigin(record.topic(), record.partition(), record.offset(),
                 Instant.ofEpochMilli(record.timestamp()));
         String key = record.topic() + "/" + record.partition() + "@" + record.offset();
@@ -160,20 +190,24 @@ public class PipelineReader {
             }
             failingSince.remove(key);
             recordsRead.incrementAndGet();
-            return true;
+            return Outcome.TAKEN;
         } catch (EventDecoder.NotInWireFormatException e) {
             giveUp(origin, key, e.getMessage());
-            return true;
+            return Outcome.TAKEN;
         } catch (RuntimeException e) {
-            Instant since = failingSince.computeIfAbsent(key, failing -> Instant.now());
-            boolean registryUnreachable = EventDecoder.registryUnreachable(e);
-            lastProblem = (registryUnreachable ? "Registry unreachable: " : "Cannot decode " + key + ": ") + e;
-            if (registryUnreachable || Instant.now().isBefore(since.plus(settings.decodeRetry()))) {
+            if (EventDecoder.registryUnreachable(e)) {
                 state = "WAITING_FOR_REGISTRY";
-                return false;
+                lastProblem = "Registry unreachable: " + e;
+                return Outcome.AGAIN_WITH_THE_REST;
+            }
+            Instant since = failingSince.computeIfAbsent(key, failing -> Instant.now());
+            lastProblem = "Cannot decode " + key + ": " + e;
+            if (Instant.now().isBefore(since.plus(settings.decodeRetry()))) {
+                state = "WAITING_FOR_REGISTRY";
+                return Outcome.AGAIN;
             }
             giveUp(origin, key, e.toString());
-            return true;
+            return Outcome.TAKEN;
         }
     }
 
