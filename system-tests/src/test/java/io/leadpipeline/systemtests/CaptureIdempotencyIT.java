@@ -30,6 +30,7 @@ import io.leadpipeline.devstack.FreePorts;
 import io.leadpipeline.devstack.Probes;
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.ConversionCaptured;
+import io.leadpipeline.service.security.Roles;
 
 /**
  * Proves capture's idempotency holds across instances and restarts: two packaged capture-service processes (and one
@@ -128,7 +129,8 @@ class CaptureIdempotencyIT {
 
     private static List<String> conversionActivities(String leadId) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(pipeline.url("qualification-service", "/v1/leads/" + leadId))).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(pipeline.url("qualification-service", "/v1/leads/" + leadId)))
+                .header("Authorization", pipeline.authorization(Roles.MARKETING_OPS)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return List.of();
         }
