@@ -90,8 +90,11 @@ class PoisonRecordsIT {
         assertEquals(200, post("routing-service", "/v1/handoffs/" + handoff.getHandoffId() + "/accept", "{}").statusCode());
         assertEquals(200, put("routing-service", "/v1/closers/closer-ava/availability", "{\"active\": true}").statusCode());
         Map<String, byte[]> valid = new LinkedHashMap<>();
+        Map<String, String> validKeys = new LinkedHashMap<>();
         for (String topic : READERS.keySet()) {
-            valid.put(topic, anyRecord(topic));
+            ConsumerRecord<String, byte[]> record = anyRecord(topic);
+            valid.put(topic, record.value());
+            validKeys.put(topic, record.key());
         }
         // A record of another topic's schema: a conversion where an engagement belongs, an engagement everywhere else.
         byte[] conversion = valid.get("lead.conversions");
@@ -106,7 +109,9 @@ class PoisonRecordsIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (String topic : READERS.keySet()) {
-                String key = topic.equals("lead.closer-availability") ? "closer-ben" : followUp;
+                // Under another closer's key than the valid record's own (whichever closer an earlier test changed).
+                String key = !topic.equals("lead.closer-availability") ? followUp
+                        : validKeys.get(topic).equals("closer-ben") ? "closer-chen" : "closer-ben";
                 List<byte[]> poison = List.of(
                         "this is not Avro at all".getBytes(StandardCharsets.UTF_8),
                         new byte[] {0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 2, 4, 6}, // magic byte, then a schema id nobody registered
@@ -194,11 +199,11 @@ class PoisonRecordsIT {
         }
     }
 
-    private static byte[] anyRecord(String topic) {
+    private static ConsumerRecord<String, byte[]> anyRecord(String topic) {
         try (TopicReader<byte[]> reader = new TopicReader<>(pipeline.stack().bootstrapServers(), topic, new ByteArrayDeserializer())) {
             List<ConsumerRecord<String, byte[]>> records = reader.await(r -> true, 1, ARRIVAL);
             assertFalse(records.isEmpty(), "a valid record on " + topic);
-            return records.get(0).value();
+            return records.get(0);
         }
     }
 
