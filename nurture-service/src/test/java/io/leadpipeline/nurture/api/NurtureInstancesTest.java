@@ -40,31 +40,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.SignedInAs;
 import io.leadpipeline.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Proves the GETs work with several instances: with a second instance sharing the partitions, every lead is
  * answered by either instance (forwarded to its owner when needed) and the track counts add up over both.
  */
+@SignedInAs(Roles.MARKETING_OPS)
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 @WithTestResource(AdvertisedPortResource.class)
 class NurtureInstancesTest {
-
-    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
-    @BeforeEach
-    void signIn() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
-    }
-
-    @AfterEach
-    void signOut() {
-        RestAssured.requestSpecification = null;
-    }
 
     private static final Duration SETTLE = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -38,32 +38,19 @@ import io.leadpipeline.nurture.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.SignedInAs;
 import io.leadpipeline.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Proves the service on a real broker and registry with the shipped rules: a rejection enrolls the lead and its
  * first touch goes out, the GETs show it, qualification and unsubscribe end it, and a closer's rejection recycles;
  * it is ready with Kafka and the registry reachable and shows Kafka and Kafka Streams metrics.
  */
+@SignedInAs(Roles.MARKETING_OPS)
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 @WithTestResource(AdvertisedPortResource.class)
 class NurtureServiceTest {
-
-    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
-    @BeforeEach
-    void signIn() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
-    }
-
-    @AfterEach
-    void signOut() {
-        RestAssured.requestSpecification = null;
-    }
 
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
@@ -75,7 +62,7 @@ class NurtureServiceTest {
 
     @Test
     void shouldShowNurtureStatusOnlyToMarketingOpsAndAdmins() {
-        signOut();
+        SignedInAs.Session.signOut();
 
         given().get("/v1/tracks").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", TestTokens.closer("closer-ava")).get("/v1/tracks").then().statusCode(403)

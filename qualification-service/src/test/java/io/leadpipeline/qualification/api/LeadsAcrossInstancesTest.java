@@ -45,31 +45,17 @@ import io.leadpipeline.qualification.streams.QualificationTopology;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.leadpipeline.service.security.Roles;
-import io.leadpipeline.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.leadpipeline.testkit.SignedInAs;
 
 /**
  * Proves GET /v1/leads works when two instances share the leads: a second Kafka Streams instance of the same
  * application (its HTTP side a minimal server over its own store) takes some partitions, and the service answers
  * for a lead the other instance owns by proxying the request to it.
  */
+@SignedInAs(Roles.MARKETING_OPS)
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class LeadsAcrossInstancesTest {
-
-    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
-    @BeforeEach
-    void signIn() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
-    }
-
-    @AfterEach
-    void signOut() {
-        RestAssured.requestSpecification = null;
-    }
 
     private static final Duration ARRIVAL = Duration.ofSeconds(120);
 

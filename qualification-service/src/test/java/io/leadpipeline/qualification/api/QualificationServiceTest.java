@@ -49,26 +49,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.SignedInAs;
 import io.leadpipeline.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import org.junit.jupiter.api.AfterEach;
 
 /** Proves the whole service on a real broker and registry: events in, decisions out, lead lookups, scoring preview, dead letters, metrics. */
+@SignedInAs(Roles.MARKETING_OPS)
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class QualificationServiceTest {
-
-    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
-    @BeforeEach
-    void signIn() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
-    }
-
-    @AfterEach
-    void signOut() {
-        RestAssured.requestSpecification = null;
-    }
 
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
@@ -91,7 +79,7 @@ class QualificationServiceTest {
         new EventTopics(bootstrapServers, registryUrl).send(Topics.CONVERSIONS, demo.getLeadId(), demo);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/v1/leads/{id}", demo.getLeadId()).then().statusCode(200));
-        signOut();
+        SignedInAs.Session.signOut();
 
         given().get("/v1/leads/{id}", demo.getLeadId()).then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))

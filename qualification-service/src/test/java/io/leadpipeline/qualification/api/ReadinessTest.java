@@ -20,32 +20,18 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.leadpipeline.service.security.Roles;
-import io.leadpipeline.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.leadpipeline.testkit.SignedInAs;
 
 /**
  * Proves /q/health/ready tells an orchestrator the truth: DOWN while the schema registry or the Kafka broker is
  * unreachable, UP again once it is back. Runs on its own broker and registry (its own profile), because stopping
  * them would disturb the other service tests.
  */
+@SignedInAs(Roles.MARKETING_OPS)
 @QuarkusTest
 @TestProfile(ReadinessTest.OwnStack.class)
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = DevStackTestResource.OWN_STACK, value = "true"))
 class ReadinessTest {
-
-    /** Every request of this class carries a marketing-ops token unless it sets its own (the access rules have their own tests). */
-    @BeforeEach
-    void signIn() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).build();
-    }
-
-    @AfterEach
-    void signOut() {
-        RestAssured.requestSpecification = null;
-    }
 
     private static final Duration NOTICED = Duration.ofSeconds(60);
     private static final Duration RECOVERED = Duration.ofSeconds(180);

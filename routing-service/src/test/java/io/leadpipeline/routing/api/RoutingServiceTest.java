@@ -33,11 +33,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.SignedInAs;
 import io.leadpipeline.testkit.TestTokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Proves the service on a real broker and registry with the shipped routing.yaml: an SQL decision becomes one
@@ -45,22 +42,13 @@ import org.junit.jupiter.api.BeforeEach;
  * lead.handoff-outcomes; the roster shows load and availability, and availability changes go through Kafka; it is
  * ready with Kafka and the registry reachable and shows Kafka and Kafka Streams metrics.
  */
+@SignedInAs(Roles.SALES_OPS)
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class RoutingServiceTest {
 
     private static final String AUTHORIZATION = "Authorization";
 
-    /** Every request of this class carries a sales-ops token unless it sets its own (the access rules have their own tests). */
-    @BeforeEach
-    void signIn() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(Roles.SALES_OPS)).build();
-    }
-
-    @AfterEach
-    void signOut() {
-        RestAssured.requestSpecification = null;
-    }
 
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
@@ -199,7 +187,7 @@ class RoutingServiceTest {
         LeadHandedOff handoff = handOff("coo@umbrella.example");
         String own = handoff.getCloser().getId();
         String other = own.equals("closer-ava") ? "closer-ben" : "closer-ava";
-        signOut();
+        SignedInAs.Session.signOut();
 
         given().header(AUTHORIZATION, TestTokens.closer(other)).get("/v1/handoffs/{id}", handoff.getHandoffId()).then()
                 .statusCode(403).contentType("application/problem+json").body("detail", equalTo("This handoff is assigned to another closer"));
@@ -223,7 +211,7 @@ class RoutingServiceTest {
 
     @Test
     void shouldRefuseRequestsWithoutAValidTokenOrWithoutTheRole() {
-        signOut();
+        SignedInAs.Session.signOut();
 
         given().get("/v1/closers").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer")).body("status", equalTo(401));
