@@ -122,6 +122,11 @@ class RegistryStallTest {
         }
 
         @Override
+        public Optional<String> routingToken() {
+            return console.routingToken();
+        }
+
+        @Override
         public Duration rosterInterval() {
             return console.rosterInterval();
         }
