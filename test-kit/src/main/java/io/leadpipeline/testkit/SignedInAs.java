@@ -1,5 +1,7 @@
 package io.leadpipeline.testkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.filter.Filter;
 
 /**
  * Every RestAssured request of the annotated test class carries a {@link TestTokens} token of role {@link #value()}
@@ -24,13 +26,27 @@ public @interface SignedInAs {
 
     String value();
 
-    /** Sets the default request's Authorization header before each test and clears it after. */
+    /**
+     * Adds the Authorization header to every request that has none, from before each test to after it. A filter,
+     * not a default request specification: Quarkus sets RestAssured's port in its own before-each callback, which may
+     * run after this one, and a specification built earlier would keep the old port.
+     */
     final class Session implements BeforeEachCallback, AfterEachCallback {
+
+        private static volatile Filter signedIn;
 
         @Override
         public void beforeEach(ExtensionContext context) {
-            String role = context.getRequiredTestClass().getAnnotation(SignedInAs.class).value();
-            RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(role)).build();
+            String authorization = TestTokens.bearer(context.getRequiredTestClass().getAnnotation(SignedInAs.class).value());
+            signOut();
+            Filter filter = (request, response, next) -> {
+                if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                    request.header("Authorization", authorization);
+                }
+                return next.next(request, response);
+            };
+            signedIn = filter;
+            RestAssured.filters(filter);
         }
 
         @Override
@@ -40,7 +56,13 @@ public @interface SignedInAs {
 
         /** The rest of the test sends no token unless it adds one itself. */
         public static void signOut() {
-            RestAssured.requestSpecification = null;
+            Filter current = signedIn;
+            if (current != null) {
+                List<Filter> others = new ArrayList<>(RestAssured.filters());
+                others.remove(current);
+                RestAssured.replaceFiltersWith(others);
+                signedIn = null;
+            }
         }
     }
 }
