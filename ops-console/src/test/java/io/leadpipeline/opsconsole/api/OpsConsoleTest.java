@@ -79,6 +79,17 @@ class OpsConsoleTest {
     }
 
     @Test
+    void shouldSendSecurityHeadersWithThePageAndItsApi() {
+        for (String path : List.of("/", "/app.js", "/api/health")) {
+            given().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("Referrer-Policy", equalTo("no-referrer"));
+        }
+    }
+
+    @Test
     void shouldCountEachLeadOnceOnEveryFunnelStepItReached() {
         Map<String, Integer> before = funnel("1h");
 
