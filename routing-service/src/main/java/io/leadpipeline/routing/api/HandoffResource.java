@@ -52,7 +52,7 @@ public class HandoffResource {
         this.caller = caller;
     }
 
-    /** 403 for another closer's handoff; the same words whether or not it exists would leak nothing more, as ids are random. */
+    /** 403 for another closer's handoff (an unknown id is 404 first: handoff ids are random, so that tells a closer nothing). */
     static Response notYours() {
         return AccessProblems.forbidden("This handoff is assigned to another closer");
     }
