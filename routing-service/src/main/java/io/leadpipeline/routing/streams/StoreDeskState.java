@@ -2,7 +2,9 @@ package io.leadpipeline.routing.streams;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +35,12 @@ final class StoreDeskState implements DeskState {
     private final KeyValueStore<String, String> waiting;
     private final KeyValueStore<String, Integer> laneSizes;
     private final KeyValueStore<String, String> timers;
+    /**
+     * Per lane, a key no live entry of the lane sorts before (its head when last looked at): a look at the head seeks
+     * there instead of the lane's start, past the deletions RocksDB keeps until compaction. Kept in memory only; a
+     * fresh desk (start, rebalance, restore) starts without it.
+     */
+    private final Map<String, String> laneFloors = new HashMap<>();
 
     StoreDeskState(ProcessorContext<?, ?> context) {
         this.cases = context.getStateStore(Stores.ROUTING_CASES);
@@ -129,16 +137,29 @@ final class StoreDeskState implements DeskState {
 
     @Override
     public Optional<QueueEntry> nextWaiting(String lane, Optional<QueueEntry> after) {
-        String from = after.map(entry -> QueueKeys.laneStartAfter(lane, entry)).orElse(QueueKeys.laneStart(lane));
+        if (waitingCount(lane) == 0) {
+            return Optional.empty(); // most lanes are empty most of the time: a point read instead of a seek
+        }
+        String floor = laneFloors.getOrDefault(lane, QueueKeys.laneStart(lane));
+        String from = after.map(entry -> QueueKeys.laneStartAfter(lane, entry)).filter(key -> key.compareTo(floor) > 0).orElse(floor);
         try (KeyValueIterator<String, String> range = waiting.range(from, QueueKeys.laneEnd(lane))) {
-            return range.hasNext() ? Optional.of(QueueKeys.entryOf(range.next().key)) : Optional.empty();
+            if (!range.hasNext()) {
+                return Optional.empty();
+            }
+            String key = range.next().key;
+            if (after.isEmpty()) {
+                laneFloors.put(lane, key);
+            }
+            return Optional.of(QueueKeys.entryOf(key));
         }
     }
 
     @Override
     public void enqueue(String lane, QueueEntry entry) {
-        if (waiting.putIfAbsent(QueueKeys.entryKey(lane, entry), entry.decisionId()) == null) {
+        String key = QueueKeys.entryKey(lane, entry);
+        if (waiting.putIfAbsent(key, entry.decisionId()) == null) {
             laneSizes.put(lane, waitingCount(lane) + 1);
+            laneFloors.computeIfPresent(lane, (unused, floor) -> key.compareTo(floor) < 0 ? key : floor);
         }
     }
 

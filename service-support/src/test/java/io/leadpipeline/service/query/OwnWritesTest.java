@@ -53,6 +53,19 @@ class OwnWritesTest {
     }
 
     @Test
+    void shouldLookLessOftenTheLongerTheWriteTakes() {
+        AtomicInteger looks = new AtomicInteger();
+
+        OwnWrites.awaitVisible(() -> {
+            looks.incrementAndGet();
+            return Optional.<String>empty();
+        }, Duration.ofSeconds(2), () -> "timed out").await().atMost(WAIT);
+
+        // Every 25 ms would be 80 looks in 2 s; gaps doubling to 200 ms (jitter ±50%) make about 14.
+        assertTrue(looks.get() >= 5 && looks.get() <= 30, "looks in 2 s: " + looks.get());
+    }
+
+    @Test
     void shouldNotHoldTheCallersThreadBetweenLooks() throws Exception {
         Set<Thread> lookers = ConcurrentHashMap.newKeySet();
         AtomicInteger looks = new AtomicInteger();
