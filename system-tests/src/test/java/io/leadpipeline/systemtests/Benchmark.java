@@ -14,11 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,14 +83,17 @@ final class Benchmark {
             double doneSeconds, List<Long> perSecondSeries) {
     }
 
-    /** The backlog drain: conversions preloaded, then the downstream services started and timed until every output is written. */
-    record Backlog(int conversions, double preloadSeconds, double servicesReadySeconds, List<TopicDrain> topics) {
+    /**
+     * The backlog drain: conversions preloaded, then the downstream services started and timed until every output is
+     * written; {@code instances} of qualification and of nurture (routing's desk is one task, so routing runs once).
+     */
+    record Backlog(int conversions, int instances, double preloadSeconds, double servicesReadySeconds, List<TopicDrain> topics) {
     }
 
     /** Everything one run measured; a part that did not run is null, with a note saying why. */
     record Results(BenchmarkSettings settings, Instant started, Duration took, HttpRun noop, ProducerCeiling.Result producer,
             HttpRun captureAlone, HttpRun captureWithPipeline, List<SpeedRun> speed, DeepQueue deepQueue, Backlog backlog,
-            Map<String, Map<String, ProcessFootprint.Usage>> footprint, Map<String, Duration> startup, List<String> notes) {
+            Backlog scaledOut, Map<String, Map<String, ProcessFootprint.Usage>> footprint, Map<String, Duration> startup, List<String> notes) {
     }
 
     private final BenchmarkSettings settings;
@@ -127,6 +136,9 @@ final class Benchmark {
             }
             // Speed-to-lead runs on an idle pipeline: the backlog drain gets a pipeline of its own, last, as it may not finish.
             pipeline.startServices(RunningPipeline.SERVICES);
+            if (captureAlone != null) {
+                awaitCaughtUp(pipeline, "the conversions of capture alone");
+            }
             speed = new ArrayList<>();
             for (int rate : settings.speedRates()) {
                 usage.phase("speed-to-lead " + rate + "/s");
@@ -139,8 +151,14 @@ final class Benchmark {
             pipeline.startupTimes().forEach((service, took) -> startup.put(service, took));
             noteRecordings(pipeline);
         }
+        Backlog scaledOut = null;
         if (settings.backlogConversions() > 0) {
-            backlog = backlogOnOwnPipeline(uncapped);
+            backlog = backlogOnOwnPipeline(uncapped, 1);
+            if (settings.scaleOut()) {
+                scaledOut = backlogOnOwnPipeline(uncapped, 2);
+            } else {
+                notes.add("The backlog drain with two instances was not run (bench.scale-out=false).");
+            }
         } else {
             notes.add("The backlog drain was not run (bench.backlog=0).");
         }
@@ -149,7 +167,7 @@ final class Benchmark {
             notes.add("Routing under a deep queue was not run (bench.deep-queue=0).");
         }
         return new Results(settings, started, Duration.ofNanos(System.nanoTime() - startNanos), noop, producer, captureAlone,
-                captureWithPipeline, speed, deepQueue, backlog, footprint, startup, notes);
+                captureWithPipeline, speed, deepQueue, backlog, scaledOut, footprint, startup, notes);
     }
 
     /**
@@ -184,7 +202,7 @@ final class Benchmark {
         notes.add("Capture alone and the backlog drain need services started on their own: not part of the smoke run.");
         DeepQueue deepQueue = settings.deepQueueDecisions() > 0 ? deepQueueOnOwnPipeline() : null;
         return new Results(settings, started, Duration.ofNanos(System.nanoTime() - startNanos), noop, producer, null,
-                captureWithPipeline, speed, deepQueue, null, footprint, startup, notes);
+                captureWithPipeline, speed, deepQueue, null, null, footprint, startup, notes);
     }
 
     /** JVM flags for the services of the benchmark's own pipelines: a flight recording per process when asked for. */
@@ -323,6 +341,56 @@ final class Benchmark {
         return new SpeedRun(rate, count, sent.count(202), timeline.count(), timeline);
     }
 
+    /**
+     * Waits until qualification, routing and nurture have read everything on their input topics (what capture alone
+     * wrote before they ran), so a speed-to-lead run measures an idle pipeline, not one working off a backlog. Notes how
+     * long that took. Read-committed consumers skip transaction markers, so a partition counts as read within one record.
+     */
+    private void awaitCaughtUp(RunningPipeline pipeline, String what) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + PROCESSING_LIMIT.toNanos();
+        long behind = Long.MAX_VALUE;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                behind = recordsBehind(admin, List.of(QUALIFICATION, ROUTING, NURTURE));
+                if (behind == 0) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String outcome = behind == 0 ? "worked off in %.1f s".formatted(seconds)
+                : "not worked off within %d s (%,d records still unread); the speed-to-lead runs queue behind them".formatted(
+                        PROCESSING_LIMIT.toSeconds(), behind);
+        log.accept("  %s: %s".formatted(what, outcome));
+        notes.add("Before the speed-to-lead runs, the services caught up with %s: %s.".formatted(what, outcome));
+    }
+
+    /** Records the groups have not read yet, over the partitions they have committed positions on (one per partition is a marker). */
+    private static long recordsBehind(Admin admin, List<String> groups) throws Exception {
+        long behind = 0;
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            if (committed.isEmpty()) {
+                return Long.MAX_VALUE; // not started reading yet
+            }
+            // Every partition of the topics it reads, so one it has not committed on yet counts as wholly unread.
+            Set<String> topics = new java.util.HashSet<>();
+            committed.keySet().forEach(partition -> topics.add(partition.topic()));
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
+                    description.partitions().forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest())));
+            var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata position = committed.get(end.getKey());
+                behind += Math.max(0, end.getValue().offset() - (position == null ? 0 : position.offset()) - 1);
+            }
+        }
+        return behind;
+    }
+
     private static long handedOff(AtomicLongArray handedOffAt) {
         long count = 0;
         for (int i = 0; i < handedOffAt.length(); i++) {
@@ -451,21 +519,26 @@ final class Benchmark {
 
     // --- 4. Backlog drain ----------------------------------------------------------------------------------------
 
-    private Backlog backlogOnOwnPipeline(Path config) throws Exception {
-        log.accept("backlog: starting broker and registry, no service yet");
+    private Backlog backlogOnOwnPipeline(Path config, int instances) throws Exception {
+        log.accept("backlog (%s): starting broker and registry, no service yet".formatted(instancesLabel(instances)));
         try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, serviceFlags(), List.of(), config));
                 ProcessFootprint usage = new ProcessFootprint(() -> processIds(pipeline))) {
-            usage.phase("backlog drain");
-            Backlog backlog = backlog(pipeline);
+            usage.phase(instances == 1 ? "backlog drain" : "backlog drain, " + instancesLabel(instances));
+            Backlog backlog = backlog(pipeline, instances);
             usage.phase(null);
             footprint.putAll(usage.usage());
-            pipeline.startupTimes().forEach((service, took) -> startup.put(service + " (backlog pipeline, beside two others)", took));
+            pipeline.startupTimes().forEach((service, took) -> startup.put(service + " (backlog pipeline, %s)".formatted(
+                    instances == 1 ? "beside two others" : instancesLabel(instances)), took));
             noteRecordings(pipeline);
             return backlog;
         }
     }
 
-    private Backlog backlog(RunningPipeline pipeline) throws Exception {
+    static String instancesLabel(int instances) {
+        return instances == 1 ? "one instance each" : instances + " instances of qualification and nurture";
+    }
+
+    private Backlog backlog(RunningPipeline pipeline, int instances) throws Exception {
         int total = settings.backlogConversions();
         DevStack stack = pipeline.stack();
         BenchLeads leads = new BenchLeads(leadsTag("b"));
@@ -495,7 +568,12 @@ final class Benchmark {
         TopicProvisioner.ensureTopics(stack.bootstrapServers(), List.copyOf(services.keySet()));
         Map<String, long[]> firstAndDone = new ConcurrentHashMap<>();
         Map<String, Long> counts = new ConcurrentHashMap<>();
-        log.accept("  preloaded in %.1f s; starting qualification, routing and nurture".formatted(preloadSeconds));
+        List<String> toStart = new ArrayList<>(List.of(QUALIFICATION, ROUTING, NURTURE));
+        for (int n = 2; n <= instances; n++) {
+            toStart.add(RunningPipeline.instance(QUALIFICATION, n));
+            toStart.add(RunningPipeline.instance(NURTURE, n));
+        }
+        log.accept("  preloaded in %.1f s; starting %s".formatted(preloadSeconds, toStart));
         long launch = System.nanoTime();
         try (TopicWatch watch = new TopicWatch(stack.bootstrapServers(), List.copyOf(services.keySet()), true, (record, received) -> {
             long seen = counts.merge(record.topic(), 1L, Long::sum);
@@ -505,7 +583,7 @@ final class Benchmark {
                 times[1] = received;
             }
         })) {
-            pipeline.startServices(List.of(QUALIFICATION, ROUTING, NURTURE));
+            pipeline.startServices(toStart);
             double readySeconds = (System.nanoTime() - launch) / 1e9;
             long deadline = System.nanoTime() + PROCESSING_LIMIT.toNanos();
             while (System.nanoTime() < deadline && !services.keySet().stream().allMatch(t -> counts.getOrDefault(t, 0L) >= expected.get(t))) {
@@ -524,7 +602,7 @@ final class Benchmark {
                 log.accept("  %s (%s): %,d of %,d, %,.0f events/s from its first record to its last; all written %.1f s after launch"
                         .formatted(topic.getKey(), topic.getValue(), seen, expected.get(topic.getKey()), perSecond, done));
             }
-            return new Backlog(total, preloadSeconds, readySeconds, drains);
+            return new Backlog(total, instances, preloadSeconds, readySeconds, drains);
         }
     }
 

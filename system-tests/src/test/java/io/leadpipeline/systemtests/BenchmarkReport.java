@@ -48,6 +48,16 @@ final class BenchmarkReport {
         return report;
     }
 
+    private static void backlogTable(StringBuilder md, Benchmark.Backlog b) {
+        md.append("| service | output | written / expected | events/s | first record | all written |\n|---|---|---|---|---|---|\n");
+        for (Benchmark.TopicDrain t : b.topics()) {
+            md.append(fmt("| %s | `%s` | %,d / %,d | %,.0f | %.1f s | %s |%n", t.service(), t.topic(), t.seen(), t.expected(),
+                    t.perSecond(), t.firstSeconds(), Double.isNaN(t.doneSeconds())
+                            ? fmt("not within %d min (rate of what it wrote)", Benchmark.PROCESSING_LIMIT.toMinutes())
+                            : fmt("%.1f s", t.doneSeconds())));
+        }
+    }
+
     private static String keptText(String existing) {
         int at = existing.indexOf(KEPT_BELOW);
         return at < 0 ? "" : existing.substring(at + KEPT_BELOW.length()).replaceFirst("^\\n", "");
@@ -140,12 +150,21 @@ final class BenchmarkReport {
                     + "before qualification, routing and nurture started (side by side; all ready %.1f s after launch). Per service: "
                     + "its output records per second from its first to its last, and when its last was written.%n%n",
                     b.conversions(), b.preloadSeconds(), b.servicesReadySeconds()));
-            md.append("| service | output | written / expected | events/s | first record | all written |\n|---|---|---|---|---|---|\n");
-            for (Benchmark.TopicDrain t : b.topics()) {
-                md.append(fmt("| %s | `%s` | %,d / %,d | %,.0f | %.1f s | %s |%n", t.service(), t.topic(), t.seen(), t.expected(),
-                        t.perSecond(), t.firstSeconds(), Double.isNaN(t.doneSeconds())
-                                ? fmt("not within %d min (rate of what it wrote)", Benchmark.PROCESSING_LIMIT.toMinutes())
-                                : fmt("%.1f s", t.doneSeconds())));
+            backlogTable(md, b);
+        }
+        if (r.scaledOut() != null) {
+            var b = r.scaledOut();
+            md.append(fmt("%n**One instance against two.** The same backlog on a pipeline of its own, with %s (routing once: its desk "
+                    + "is one task); exactly-once as before. `lead.conversions` has 3 partitions, so the instances split them 2 and 1. "
+                    + "All ready %.1f s after launch.%n%n", Benchmark.instancesLabel(b.instances()), b.servicesReadySeconds()));
+            backlogTable(md, b);
+            if (r.backlog() != null) {
+                md.append("\n| service | one instance | " + b.instances() + " instances | ratio |\n|---|---|---|---|\n");
+                for (Benchmark.TopicDrain one : r.backlog().topics()) {
+                    b.topics().stream().filter(t -> t.topic().equals(one.topic())).findFirst().ifPresent(two -> md.append(fmt(
+                            "| %s | %,.0f events/s | %,.0f events/s | ×%.2f |%n", one.service(), one.perSecond(), two.perSecond(),
+                            two.perSecond() / one.perSecond())));
+                }
             }
         }
 

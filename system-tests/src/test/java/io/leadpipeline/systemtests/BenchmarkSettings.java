@@ -10,11 +10,12 @@ import java.util.List;
  * (seconds), {@code bench.producer-records}, {@code bench.rates} (comma-separated leads/s), {@code bench.speed}
  * (seconds per rate), {@code bench.deep-queue}, {@code bench.deep-queue-capacity}, {@code bench.drain-limit} (seconds),
  * {@code bench.backlog}. A size of 0 leaves its part out. {@code bench.quick=true} gives short defaults; {@code bench.jfr}
- * (default true) records every service with Java Flight Recorder's low-overhead default settings, to find what limits it.
+ * (default true) records every service with Java Flight Recorder's low-overhead default settings, to find what limits it;
+ * {@code bench.scale-out} (default true) drains the backlog a second time with two instances of qualification and nurture.
  */
 record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Duration throughputDuration, long producerRecords,
         List<Integer> speedRates, Duration speedDuration, int deepQueueDecisions, int deepQueueCloserCapacity,
-        Duration drainLimit, int backlogConversions, boolean captureAlone, boolean flightRecordings) {
+        Duration drainLimit, int backlogConversions, boolean captureAlone, boolean flightRecordings, boolean scaleOut) {
 
     /** Capacity per closer where closers must never be the limit (speed-to-lead and the backlog): more than a run hands off. */
     static final int UNCAPPED_CLOSER_CAPACITY = 1_000_000;
@@ -35,7 +36,8 @@ record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Dura
                 Integer.getInteger("bench.deep-queue-capacity", 1_000),
                 Duration.ofSeconds(Integer.getInteger("bench.drain-limit", quick ? 30 : 120)),
                 Integer.getInteger("bench.backlog", quick ? 20_000 : 100_000),
-                true, Boolean.parseBoolean(System.getProperty("bench.jfr", "true")));
+                true, Boolean.parseBoolean(System.getProperty("bench.jfr", "true")),
+                Boolean.parseBoolean(System.getProperty("bench.scale-out", "true")));
     }
 
     /**
@@ -47,15 +49,15 @@ record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Dura
         // 600 decisions against 150 open handoffs: enough for a queue, few enough that the closers' answers (about 50/s
         // on the suite's cold pipeline, see docs/benchmarks.md) drain it in seconds.
         return new BenchmarkSettings(16, 1, Duration.ZERO, Duration.ofSeconds(2), 5_000, List.of(20), Duration.ofSeconds(5),
-                600, 50, Duration.ofSeconds(60), 0, false, false);
+                600, 50, Duration.ofSeconds(60), 0, false, false, false);
     }
 
     String describe() {
         return "%d connections on %d load-generator threads, %s warm-up + %s per capture run, %,d ProducerPerformance records; "
                 .formatted(connections, loadThreads, seconds(warmup), seconds(throughputDuration), producerRecords)
-                + "speed-to-lead at %s leads/s for %s each; deep queue %,d decisions (closer capacity %,d, drain limit %s); backlog %,d conversions"
+                + "speed-to-lead at %s leads/s for %s each; deep queue %,d decisions (closer capacity %,d, drain limit %s); backlog %,d conversions%s"
                         .formatted(speedRates, seconds(speedDuration), deepQueueDecisions, deepQueueCloserCapacity, seconds(drainLimit),
-                                backlogConversions);
+                                backlogConversions, scaleOut && backlogConversions > 0 ? ", with one and with two instances" : "");
     }
 
     private static String seconds(Duration duration) {

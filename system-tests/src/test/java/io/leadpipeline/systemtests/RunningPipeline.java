@@ -53,8 +53,25 @@ final class RunningPipeline implements AutoCloseable {
         }
     }
 
-    /** One service's fixed place: restarts reuse its port, state directory and flags. */
+    /**
+     * One service instance's fixed place: restarts reuse its port, state directory and flags. {@code service} is the
+     * instance's name: the service's, or {@link #instance another instance}'s.
+     */
     private record Slot(String service, int port, Path stateDir, List<String> extraProperties) {
+    }
+
+    /** Separates a service's name from an instance number in the name of its second, third… instance. */
+    private static final char INSTANCE_SEPARATOR = '#';
+
+    /** The name of instance {@code number} of {@code service} (1 is the service's own name), for {@link #startServices}. */
+    static String instance(String service, int number) {
+        return number == 1 ? service : service + INSTANCE_SEPARATOR + number;
+    }
+
+    /** The service an instance name runs: what {@link #instance} was given. */
+    static String serviceOf(String instance) {
+        int separator = instance.indexOf(INSTANCE_SEPARATOR);
+        return separator < 0 ? instance : instance.substring(0, separator);
     }
 
     private final DevStack stack;
@@ -141,7 +158,10 @@ final class RunningPipeline implements AutoCloseable {
         }
     }
 
-    /** Starts services that are not running yet side by side, as {@link #start} does, and returns when all are ready. */
+    /**
+     * Starts services (or further {@link #instance instances} of one) that are not running yet side by side, as
+     * {@link #start} does, and returns when all are ready.
+     */
     void startServices(List<String> services) throws InterruptedException {
         addSideBySide(services.stream().filter(service -> !processes.containsKey(service)).toList());
     }
@@ -151,7 +171,7 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     private ChildProcess startProcess(Slot slot) {
-        Path jar = root.resolve(slot.service()).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(serviceOf(slot.service())).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
