@@ -10,7 +10,8 @@ import java.util.List;
  * (seconds), {@code bench.producer-records}, {@code bench.rates} (comma-separated leads/s), {@code bench.speed}
  * (seconds per rate), {@code bench.deep-queue}, {@code bench.deep-queue-capacity}, {@code bench.drain-limit} (seconds),
  * {@code bench.backlog}. A size of 0 leaves its part out. {@code bench.quick=true} gives short defaults; {@code bench.jfr}
- * (default true) records every service with Java Flight Recorder's low-overhead default settings, to find what limits it;
+ * (default false: a recording's buffers add to the footprint measured) records every service with Java Flight Recorder's
+ * low-overhead default settings, to find what limits it;
  * {@code bench.scale-out} (default true) drains the backlog a second time with two instances of qualification and nurture.
  */
 record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Duration throughputDuration, long producerRecords,
@@ -36,7 +37,7 @@ record BenchmarkSettings(int connections, int loadThreads, Duration warmup, Dura
                 Integer.getInteger("bench.deep-queue-capacity", 1_000),
                 Duration.ofSeconds(Integer.getInteger("bench.drain-limit", quick ? 30 : 120)),
                 Integer.getInteger("bench.backlog", quick ? 20_000 : 100_000),
-                true, Boolean.parseBoolean(System.getProperty("bench.jfr", "true")),
+                true, Boolean.getBoolean("bench.jfr"),
                 Boolean.parseBoolean(System.getProperty("bench.scale-out", "true")));
     }
 
