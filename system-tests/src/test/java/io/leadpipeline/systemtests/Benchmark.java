@@ -137,6 +137,7 @@ final class Benchmark {
             // Speed-to-lead runs on an idle pipeline: the backlog drain gets a pipeline of its own, last, as it may not finish.
             pipeline.startServices(RunningPipeline.SERVICES);
             if (captureAlone != null) {
+                usage.phase("services catching up with capture alone");
                 awaitCaughtUp(pipeline, "the conversions of capture alone");
             }
             speed = new ArrayList<>();
