@@ -100,6 +100,19 @@ public record LeadProfile(
                 stageHistory, nurture, lastAssessment, clock, engagement.occurredAt());
     }
 
+    /** The profile as it was before these activities (and their event ids) were added: to apply them again in order. */
+    public LeadProfile withoutActivities(List<Activity> removed) {
+        if (removed.isEmpty()) {
+            return this;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        removed.forEach(activity -> ids.add(activity.eventId()));
+        return new LeadProfile(leadId, contact, marketingOptIn, consentText, attribution, lastFormType,
+                activities.stream().filter(activity -> !ids.contains(activity.eventId())).toList(),
+                appliedEventIds.stream().filter(id -> !ids.contains(id)).toList(), stage, rejectionReason, stageSince, cycle,
+                cycleStartedAt, coolDownUntil, stageHistory, nurture, lastAssessment, clock, updatedAt);
+    }
+
     /** The lead unsubscribed: no marketing consent from now on (until a later form gives it again). */
     public LeadProfile withConsentWithdrawn() {
         return new LeadProfile(leadId, contact, false, consentText, attribution, lastFormType, activities, appliedEventIds,

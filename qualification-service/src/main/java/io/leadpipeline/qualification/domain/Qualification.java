@@ -2,8 +2,8 @@ package io.leadpipeline.qualification.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.events.HandoffOutcomeType;
@@ -46,16 +46,16 @@ public final class Qualification {
 
     /**
      * The result of applying an event or a scan: the profile to store (null: delete it), whether it changed, and the
-     * decision to write, if any.
+     * decisions to write, in order (none, one, or two when a sign-up is read after engagements that followed it).
      */
-    public record Step(LeadProfile profile, boolean changed, Optional<Decision> decision) {
+    public record Step(LeadProfile profile, boolean changed, List<Decision> decisions) {
 
         static Step unchanged(LeadProfile profile) {
-            return new Step(profile, false, Optional.empty());
+            return new Step(profile, false, List.of());
         }
 
         static Step stored(LeadProfile profile) {
-            return new Step(profile, true, Optional.empty());
+            return new Step(profile, true, List.of());
         }
     }
 
@@ -67,9 +67,7 @@ public final class Qualification {
         profile = profile.withClock(event.at());
         Instant now = profile.clock();
         return switch (event) {
-            case LeadEvent.Converted converted -> afterActivity(profile.withConversion(converted.eventId(), converted.contact(),
-                    converted.marketingOptIn(), converted.consentText(), converted.attribution(), converted.formType(),
-                    converted.at()), event, now);
+            case LeadEvent.Converted converted -> converted(profile, converted, now);
             case LeadEvent.Engaged engaged -> engaged(profile, engaged, now);
             case LeadEvent.HandoffConcluded outcome -> handoffConcluded(profile, outcome, now);
             case LeadEvent.EnteredNurture entered -> Step.stored(profile
@@ -109,7 +107,7 @@ public final class Qualification {
 
     private Step engaged(LeadProfile profile, LeadEvent.Engaged engaged, Instant now) {
         if (engaged.type() == EngagementType.ERASURE_REQUESTED) {
-            return new Step(null, true, Optional.empty()); // the person asked to be forgotten: the profile goes
+            return new Step(null, true, List.of()); // the person asked to be forgotten: the profile goes
         }
         LeadProfile updated = profile.withEngagement(Activity.engagement(engaged.eventId(), engaged.type(), engaged.url(),
                 engaged.touchId(), engaged.at(), profile.cycle()));
@@ -120,6 +118,32 @@ public final class Qualification {
             return Step.stored(updated); // pending: counted once the lead converts
         }
         return afterActivity(updated, engaged, now);
+    }
+
+    /**
+     * A form fill. A lead's first one may be read after engagements that happened after it (they come on another
+     * topic, and a restarted task may read that one first): those are set aside, the sign-up is decided as it stood
+     * when it happened, and they are applied after it in their order, so the stages are the same whichever topic
+     * was read first (e.g. REJECTED on a newsletter sign-up, then SQL on the meeting booked seconds later).
+     */
+    private Step converted(LeadProfile profile, LeadEvent.Converted converted, Instant now) {
+        List<Activity> later = profile.isKnown() ? List.of() : profile.activities().stream()
+                .filter(activity -> activity.kind() == Activity.Kind.ENGAGEMENT && activity.occurredAt().isAfter(converted.at()))
+                .sorted(Comparator.comparing(Activity::occurredAt))
+                .toList();
+        LeadProfile signedUp = profile.withoutActivities(later).withConversion(converted.eventId(), converted.contact(),
+                converted.marketingOptIn(), converted.consentText(), converted.attribution(), converted.formType(), converted.at());
+        Step step = afterActivity(signedUp, converted, now);
+        List<Decision> decisions = new ArrayList<>(step.decisions());
+        for (Activity activity : later) {
+            step = engaged(step.profile(), new LeadEvent.Engaged(activity.eventId(), activity.occurredAt(), activity.engagementType(),
+                    activity.url(), activity.touchId()), now);
+            decisions.addAll(step.decisions());
+            if (step.profile() == null) {
+                break; // erasure
+            }
+        }
+        return new Step(step.profile(), true, List.copyOf(decisions));
     }
 
     private Step handoffConcluded(LeadProfile profile, LeadEvent.HandoffConcluded outcome, Instant now) {
@@ -165,7 +189,7 @@ public final class Qualification {
         Decision decision = new Decision(decisionId, stage, profile.stage(), reason, assessment, List.copyOf(reasons),
                 triggeringEventId, now, profile.cycle());
         return new Step(profile.withStage(new StageChange(stage, reason, now, decisionId, profile.cycle(), note)), true,
-                Optional.of(decision));
+                List.of(decision));
     }
 
     public static boolean isDisqualification(RejectionReason reason) {

@@ -80,7 +80,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         if (current != null && step.profile() != null && step.profile().cycle() > current.cycle()) {
             metrics.recycled();
         }
-        step.decision().ifPresent(decision -> {
+        step.decisions().forEach(decision -> {
             // The decision carries the trace of the event that caused it, so routing and nurture continue that trace.
             context.forward(new Record<String, Object>(parsed.leadId(), DecisionEvents.decided(decision, step.profile()),
                     record.timestamp(), hop.headers()), QualificationTopology.DECISIONS_SINK);
@@ -103,7 +103,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         }
         for (KeyValue<String, Qualification.Step> entry : changed) {
             store(entry.key, entry.value);
-            entry.value.decision().ifPresent(decision -> {
+            entry.value.decisions().forEach(decision -> {
                 context.forward(new Record<String, Object>(entry.key, DecisionEvents.decided(decision, entry.value.profile()),
                         wallClockMillis), QualificationTopology.DECISIONS_SINK);
                 metrics.decided(decision, Duration.ZERO);

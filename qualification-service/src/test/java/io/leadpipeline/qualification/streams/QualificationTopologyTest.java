@@ -152,6 +152,25 @@ class QualificationTopologyTest {
     }
 
     @Test
+    void shouldDecideTheSameStagesWhenAMeetingAfterTheSignUpIsReadBeforeIt() {
+        String inOrder = "mia.in-order@contoso.example";
+        String meetingReadFirst = "mia.meeting-first@contoso.example";
+        pipe(TestConversions.conversion(inOrder, FormType.NEWSLETTER_SIGNUP, "Contoso", "Marketing Manager", "120", "US", T0));
+        pipe(TestConversions.engagement(inOrder, EngagementType.MEETING_BOOKED, null, T0.plusSeconds(5)));
+        List<LeadStage> expected = stages(decisions.readValuesToList());
+
+        // A restarted task read lead.engagements first: the meeting booked 5 s after the sign-up is applied after it.
+        pipe(TestConversions.engagement(meetingReadFirst, EngagementType.MEETING_BOOKED, null, T0.plusSeconds(5)));
+        pipe(TestConversions.conversion(meetingReadFirst, FormType.NEWSLETTER_SIGNUP, "Contoso", "Marketing Manager", "120", "US", T0));
+        List<QualificationDecided> decided = decisions.readValuesToList();
+
+        assertEquals(List.of(LeadStage.REJECTED, LeadStage.SQL), expected, "the sign-up alone is rejected, the meeting makes it SQL");
+        assertEquals(expected, stages(decided));
+        assertEquals(LeadStage.SQL, profile(meetingReadFirst).stage());
+        assertEquals(2, profile(meetingReadFirst).activities().size(), "the meeting counted once");
+    }
+
+    @Test
     void shouldScoreALateEngagementByWhenItHappened() {
         Instant later = T0.plus(Duration.ofDays(30));
         pipe(TestConversions.conversion(MANAGER, FormType.NEWSLETTER_SIGNUP, "Acme", "Marketing Manager", "100", "US", later));
