@@ -27,13 +27,21 @@ public final class ConfluentAvroDecoder {
     public static final byte MAGIC_BYTE = 0;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a schema fetch may take: a registry that accepts the connection and never answers fails the read. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final String registryBaseUrl;
+    private final Duration requestTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
 
     public ConfluentAvroDecoder(String registryBaseUrl) {
+        this(registryBaseUrl, REQUEST_TIMEOUT);
+    }
+
+    ConfluentAvroDecoder(String registryBaseUrl, Duration requestTimeout) {
         this.registryBaseUrl = registryBaseUrl;
+        this.requestTimeout = requestTimeout;
     }
 
     /** The schema id of a Confluent-framed value; throws if the value is not in that format. */
@@ -58,7 +66,7 @@ public final class ConfluentAvroDecoder {
     public Schema fetchSchema(int id) {
         String url = registryBaseUrl + "/apis/ccompat/v7/schemas/ids/" + id;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
