@@ -57,6 +57,11 @@ public class CaptureMetrics {
                 .tag("site", siteId).register(registry).increment();
     }
 
+    public void erasureRequested() {
+        Counter.builder("capture.erasures.requested").description("Erasure requests acknowledged by Kafka")
+                .register(registry).increment();
+    }
+
     public void writeFinished(String topic, Duration latency, boolean acknowledged) {
         Timer.builder("capture.write.latency").description("From send to the broker's acknowledgement (or failure)")
                 .tag("topic", topic).tag("outcome", acknowledged ? "acknowledged" : "failed")
