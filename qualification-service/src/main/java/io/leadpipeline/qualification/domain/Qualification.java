@@ -45,10 +45,15 @@ public final class Qualification {
     }
 
     /**
-     * The result of applying an event or a scan: the profile to store (null: delete it), whether it changed, and the
-     * decisions to write, in order (none, one, or two when a sign-up is read after engagements that followed it).
+     * The result of applying an event or a scan: the profile to store (null: delete it), whether it changed, the
+     * decisions to write, in order (none, one, or two when a sign-up is read after engagements that followed it), and,
+     * when the lead was erased, the time to remember it by ({@code erasedAt}, else null).
      */
-    public record Step(LeadProfile profile, boolean changed, List<Decision> decisions) {
+    public record Step(LeadProfile profile, boolean changed, List<Decision> decisions, Instant erasedAt) {
+
+        public Step(LeadProfile profile, boolean changed, List<Decision> decisions) {
+            this(profile, changed, decisions, null);
+        }
 
         static Step unchanged(LeadProfile profile) {
             return new Step(profile, false, List.of());
@@ -57,9 +62,35 @@ public final class Qualification {
         static Step stored(LeadProfile profile) {
             return new Step(profile, true, List.of());
         }
+
+        /** The person asked to be forgotten: the profile goes, and only the lead id and the time are kept. */
+        static Step erased(Instant at) {
+            return new Step(null, true, List.of(), at);
+        }
     }
 
     public Step apply(LeadProfile current, String leadId, LeadEvent event) {
+        return apply(current, leadId, event, null);
+    }
+
+    /**
+     * As {@link #apply(LeadProfile, String, LeadEvent)} for a lead erased at {@code erasedAt} (null: never erased).
+     * Whatever happened before the erasure was erased with it, however late it is read (a conversion on one topic may
+     * be read after the erasure on another). After it, the lead is new again only on a fresh opt-in: a form with
+     * marketing consent given after the erasure; until then engagements wait as they do for any unknown lead, and
+     * closers' outcomes and nurture events of the erased lead are ignored.
+     */
+    public Step apply(LeadProfile current, String leadId, LeadEvent event, Instant erasedAt) {
+        if (erasedAt != null && !event.at().isAfter(erasedAt)) {
+            return Step.unchanged(current);
+        }
+        if (event instanceof LeadEvent.Engaged engaged && engaged.type() == EngagementType.ERASURE_REQUESTED) {
+            return Step.erased(engaged.at());
+        }
+        boolean forgotten = erasedAt != null && (current == null || !current.isKnown());
+        if (forgotten && !startsAfresh(event)) {
+            return Step.unchanged(current);
+        }
         LeadProfile profile = current == null ? LeadProfile.newLead(leadId) : current;
         if (profile.hasApplied(event.eventId())) {
             return Step.unchanged(current); // a redelivered or resubmitted event never counts twice
@@ -76,6 +107,15 @@ public final class Qualification {
             case LeadEvent.LeftNurture left -> Step.stored((profile.nurture() != null
                     && left.enrollmentId().equals(profile.nurture().enrollmentId()) ? profile.withNurture(null) : profile)
                     .withApplied(left.eventId(), left.at()));
+        };
+    }
+
+    /** What may bring an erased lead back: a form with marketing consent, or an engagement that waits for one. */
+    private static boolean startsAfresh(LeadEvent event) {
+        return switch (event) {
+            case LeadEvent.Converted converted -> converted.marketingOptIn();
+            case LeadEvent.Engaged engaged -> true;
+            default -> false;
         };
     }
 
@@ -106,9 +146,6 @@ public final class Qualification {
     }
 
     private Step engaged(LeadProfile profile, LeadEvent.Engaged engaged, Instant now) {
-        if (engaged.type() == EngagementType.ERASURE_REQUESTED) {
-            return new Step(null, true, List.of()); // the person asked to be forgotten: the profile goes
-        }
         LeadProfile updated = profile.withEngagement(Activity.engagement(engaged.eventId(), engaged.type(), engaged.url(),
                 engaged.touchId(), engaged.at(), profile.cycle()));
         if (engaged.type() == EngagementType.UNSUBSCRIBED) {
@@ -139,9 +176,6 @@ public final class Qualification {
             step = engaged(step.profile(), new LeadEvent.Engaged(activity.eventId(), activity.occurredAt(), activity.engagementType(),
                     activity.url(), activity.touchId()), now);
             decisions.addAll(step.decisions());
-            if (step.profile() == null) {
-                break; // erasure
-            }
         }
         return new Step(step.profile(), true, List.copyOf(decisions));
     }

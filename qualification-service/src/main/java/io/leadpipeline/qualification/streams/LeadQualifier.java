@@ -41,6 +41,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
     private final QualificationMetrics metrics;
     private final StreamsTracing tracing;
     private KeyValueStore<String, LeadProfile> profiles;
+    private KeyValueStore<String, Long> erasedLeads;
     private ProcessorContext<String, Object> context;
 
     LeadQualifier(Qualification qualification, Duration scanInterval, Map<String, Serializer<SpecificRecord>> sourceSerializers,
@@ -57,6 +58,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.profiles = context.getStateStore(Stores.LEAD_PROFILES);
+        this.erasedLeads = context.getStateStore(Stores.ERASED_LEADS);
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::scan);
     }
 
@@ -75,8 +77,14 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
             return;
         }
         LeadProfile current = profiles.get(parsed.leadId());
-        Qualification.Step step = qualification.apply(current, parsed.leadId(), parsed.event());
+        Long erasedAt = erasedLeads.get(parsed.leadId());
+        Qualification.Step step = qualification.apply(current, parsed.leadId(), parsed.event(),
+                erasedAt == null ? null : Instant.ofEpochMilli(erasedAt));
         store(parsed.leadId(), step);
+        if (step.erasedAt() != null) {
+            erasedLeads.put(parsed.leadId(), step.erasedAt().toEpochMilli());
+            metrics.erased();
+        }
         if (current != null && step.profile() != null && step.profile().cycle() > current.cycle()) {
             metrics.recycled();
         }
@@ -119,7 +127,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
             return;
         }
         if (step.profile() == null) {
-            profiles.delete(leadId);
+            profiles.delete(leadId); // a tombstone in the changelog: the profile's personal data is gone there too
         } else {
             profiles.put(leadId, step.profile());
         }

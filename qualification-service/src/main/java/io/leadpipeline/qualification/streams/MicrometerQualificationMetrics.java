@@ -22,6 +22,7 @@ public class MicrometerQualificationMetrics implements QualificationMetrics {
     private final MeterRegistry registry;
     private final Counter staleExpirations;
     private final Counter recycles;
+    private final Counter erasures;
     private final Timer decisionLag;
 
     public MicrometerQualificationMetrics(MeterRegistry registry) {
@@ -30,6 +31,8 @@ public class MicrometerQualificationMetrics implements QualificationMetrics {
                 .description("MQLs without progress sent back to marketing (REJECTED/STALE)").register(registry);
         this.recycles = Counter.builder("qualification.recycles")
                 .description("SQL leads a closer rejected, starting a new cycle with marketing").register(registry);
+        this.erasures = Counter.builder("qualification.erasures")
+                .description("Lead profiles erased on request").register(registry);
         this.decisionLag = Timer.builder("qualification.decision.lag")
                 .description("From the triggering event being written to its decision").register(registry);
     }
@@ -55,5 +58,10 @@ public class MicrometerQualificationMetrics implements QualificationMetrics {
     @Override
     public void recycled() {
         recycles.increment();
+    }
+
+    @Override
+    public void erased() {
+        erasures.increment();
     }
 }

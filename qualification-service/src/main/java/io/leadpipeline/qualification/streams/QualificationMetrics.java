@@ -22,6 +22,10 @@ public interface QualificationMetrics {
         @Override
         public void recycled() {
         }
+
+        @Override
+        public void erased() {
+        }
     };
 
     /** A decision written to lead.decisions, {@code lag} after the event that caused it was written (zero for scans). */
@@ -32,4 +36,7 @@ public interface QualificationMetrics {
 
     /** A closer rejected an SQL lead: a new cycle starts with marketing. */
     void recycled();
+
+    /** A lead's profile was erased on request. */
+    void erased();
 }

@@ -71,6 +71,9 @@ public final class QualificationTopology {
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.LEAD_PROFILES),
                 Serdes.String(), StateSerde.of(LeadProfile.class));
         topology.addStateStore(profiles, PROCESSOR);
+        topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.ERASED_LEADS), Serdes.String(), Serdes.Long()),
+                PROCESSOR);
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         Serializer<Object> decisions = (Serializer) serdes.valueSerde(QualificationDecided.class).serializer();

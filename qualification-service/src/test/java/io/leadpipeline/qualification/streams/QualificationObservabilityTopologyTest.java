@@ -67,6 +67,11 @@ class QualificationObservabilityTopologyTest {
             public void recycled() {
                 reported.add("recycled");
             }
+
+            @Override
+            public void erased() {
+                reported.add("erased");
+            }
         };
         driver = new TopologyTestDriver(QualificationTopology.build(serdes, new Qualification(ScoringRulesLoader.defaults()),
                 Duration.ofHours(1), recording, StreamsTracing.OFF), props, T0);

@@ -30,6 +30,7 @@ import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.events.FormType;
 import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.events.LeadStage;
+import io.leadpipeline.events.MarketingConsent;
 import io.leadpipeline.events.NurtureEnrollmentChanged;
 import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.events.RejectionReason;
@@ -311,6 +312,49 @@ class QualificationTopologyTest {
         pipe(TestConversions.engagement(MANAGER, EngagementType.UNSUBSCRIBED, null, T0.plusSeconds(60)));
 
         assertFalse(profile(MANAGER).marketingOptIn());
+    }
+
+    @Test
+    void shouldForgetAnErasedLeadAndNotTakeUpWhatHappenedBeforeTheErasureWhenReadLate() {
+        String vp = "erase.me@acme.example";
+        String leadId = LeadIds.fromEmail(vp);
+        pipe(TestConversions.conversion(vp, FormType.DEMO_REQUEST, "Acme", "VP of Sales", "500", "US", T0));
+        assertEquals(List.of(LeadStage.SQL), stages(decisions.readValuesToList()));
+
+        pipe(TestConversions.engagement(vp, EngagementType.ERASURE_REQUESTED, null, T0.plusSeconds(60)));
+        assertNull(profile(vp), "the profile is deleted (a tombstone in its changelog)");
+        KeyValueStore<String, Long> erased = driver.getKeyValueStore(Stores.ERASED_LEADS);
+        assertEquals(T0.plusSeconds(60).toEpochMilli(), erased.get(leadId), "only the id and the time are kept");
+
+        ConversionCaptured before = TestConversions.conversion(vp, FormType.CONTACT_SALES, "Acme", "VP of Sales", "500", "US",
+                T0.plusSeconds(30));
+        pipe(before); // a form filled before the erasure, read after it
+        pipe(TestConversions.engagement(vp, EngagementType.MEETING_BOOKED, null, T0.plusSeconds(40)));
+        pipe(TestConversions.closerRejected(vp, T0.plusSeconds(50)));
+        assertNull(profile(vp));
+        assertTrue(decisions.readValuesToList().isEmpty());
+    }
+
+    @Test
+    void shouldStartAnErasedLeadAfreshOnlyOnAFreshOptIn() {
+        String vp = "came.back@acme.example";
+        pipe(TestConversions.conversion(vp, FormType.DEMO_REQUEST, "Acme", "VP of Sales", "500", "US", T0));
+        pipe(TestConversions.engagement(vp, EngagementType.ERASURE_REQUESTED, null, T0.plusSeconds(60)));
+        decisions.readValuesToList();
+
+        ConversionCaptured withoutConsent = TestConversions.conversion(vp, FormType.DEMO_REQUEST, "Acme", "VP of Sales", "500", "US",
+                T0.plusSeconds(120));
+        withoutConsent.setConsent(new MarketingConsent(false, "v1"));
+        pipe(withoutConsent);
+        assertNull(profile(vp), "no fresh opt-in: the erased lead stays forgotten");
+        assertTrue(decisions.readValuesToList().isEmpty());
+
+        pipe(TestConversions.conversion(vp, FormType.DEMO_REQUEST, "Acme", "VP of Sales", "500", "US", T0.plusSeconds(180)));
+        List<QualificationDecided> out = decisions.readValuesToList();
+        assertEquals(List.of(LeadStage.SQL), stages(out), "a fresh opt-in starts a new lead");
+        assertNull(out.get(0).getPreviousStage(), "with nothing of the erased one");
+        assertEquals(1, profile(vp).stageHistory().size());
+        assertEquals(1, profile(vp).activities().size());
     }
 
     @Test
