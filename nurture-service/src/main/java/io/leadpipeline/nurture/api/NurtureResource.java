@@ -68,7 +68,8 @@ public class NurtureResource {
         } catch (InvalidStateStoreException e) {
             return restoring();
         }
-        return lead == null
+        // An erased lead's anonymous history stays (so an old rejection never enrolls it again), but it is nobody's to read.
+        return lead == null || lead.erased()
                 ? Problem.response(Response.Status.NOT_FOUND, "Nurture knows no lead " + leadId)
                 : Response.ok(LeadEnrollmentsView.of(lead)).build();
     }

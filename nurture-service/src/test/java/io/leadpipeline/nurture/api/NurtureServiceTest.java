@@ -149,6 +149,23 @@ class NurtureServiceTest {
     }
 
     @Test
+    void shouldExitWithErasedAndAnswer404ForAnErasedLead() {
+        QualificationDecided rejected = TestDecisions.rejected("forget.me@acme.example", RejectionReason.LOW_SCORE, true);
+        String leadId = rejected.getLeadId();
+        send(Topics.DECISIONS, leadId, rejected);
+        try (TopicReader<NurtureEnrollmentChanged> enrollments = reader(Topics.NURTURE_ENROLLMENTS)) {
+            await(enrollments, leadId, 1);
+            Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().get("/v1/leads/{id}/enrollments", leadId).then()
+                    .statusCode(200));
+            send(Topics.ENGAGEMENTS, leadId, TestDecisions.engagement(leadId, EngagementType.ERASURE_REQUESTED));
+            NurtureExited exited = assertInstanceOf(NurtureExited.class, await(enrollments, leadId, 2).get(1).value().getChange());
+            assertEquals(NurtureExitReason.ERASED, exited.getReason());
+        }
+        Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().get("/v1/leads/{id}/enrollments", leadId).then()
+                .statusCode(404).contentType("application/problem+json"));
+    }
+
+    @Test
     void shouldRecycleALeadAClosersRejected() {
         QualificationDecided sql = TestDecisions.decision("not-now@initech.example", LeadStage.SQL);
         String leadId = sql.getLeadId();
