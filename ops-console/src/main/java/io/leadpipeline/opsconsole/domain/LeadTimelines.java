@@ -45,6 +45,11 @@ public final class LeadTimelines {
         timelines.put(leadId, timeline);
     }
 
+    /** The lead's timeline goes (the lead was erased). */
+    public void forget(String leadId) {
+        timelines.remove(leadId);
+    }
+
     public Optional<LeadJourney> journey(String leadId) {
         Timeline timeline = timelines.get(leadId);
         if (timeline == null) {

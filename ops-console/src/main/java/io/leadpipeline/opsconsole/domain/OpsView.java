@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.leadpipeline.events.EngagementType;
+
 /**
  * Everything the console knows, built from the records it reads: funnel, flow, dead letters, latency, sales floor
  * and lead journeys. One reader thread writes while HTTP threads read, so every method holds the view's lock;
@@ -21,6 +23,8 @@ public final class OpsView {
     private final LeadTimelines timelines;
     private final RecentlyUsed<String, LeadLedger> ledgers;
     private final RecentlyUsed<String, Boolean> seenEvents;
+    /** Leads erased on request: their journeys are forgotten and none is started again by a later event of theirs. */
+    private final RecentlyUsed<String, Boolean> erasedLeads;
     private long eventsApplied;
     private long duplicatesIgnored;
     private long unreadable;
@@ -33,6 +37,7 @@ public final class OpsView {
         timelines = new LeadTimelines(limits.timelineLeads(), limits.eventsPerLead());
         ledgers = new RecentlyUsed<>(limits.trackedLeads());
         seenEvents = new RecentlyUsed<>(limits.seenEventIds());
+        erasedLeads = new RecentlyUsed<>(limits.trackedLeads());
     }
 
     /** A record that was read and understood. */
@@ -55,7 +60,13 @@ public final class OpsView {
         if (fact.leadId() == null) {
             return;
         }
-        timelines.add(fact.leadId(), TimelineEntries.of(origin, fact));
+        if (fact instanceof EngagementFact engagement && engagement.type() == EngagementType.ERASURE_REQUESTED) {
+            erasedLeads.put(fact.leadId(), Boolean.TRUE);
+            timelines.forget(fact.leadId());
+        }
+        if (!erasedLeads.contains(fact.leadId())) {
+            timelines.add(fact.leadId(), TimelineEntries.of(origin, fact));
+        }
         LeadLedger ledger = ledgers.get(fact.leadId());
         if (ledger == null) {
             ledger = new LeadLedger();

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.events.HandoffOutcomeType;
 import io.leadpipeline.events.LeadStage;
 
@@ -43,6 +44,19 @@ class OpsViewTest {
         assertEquals(4, view.journey("nurtured").orElseThrow().events().size());
         assertEquals(1, view.deadLetters().total());
         assertEquals(9, view.readStats().eventsApplied());
+    }
+
+    @Test
+    void shouldForgetAnErasedLeadsJourneyAndNotStartItAgainOnItsLaterEvents() {
+        record("lead.conversions", Facts.conversion("erased", "c1", at(0)));
+        record("lead.decisions", Facts.decision("erased", "d1", at(0).plusSeconds(1), LeadStage.REJECTED, "c1"));
+        record("lead.conversions", Facts.conversion("kept", "c2", at(0)));
+        record("lead.engagements", new EngagementFact("x1", "erased", at(1), EngagementType.ERASURE_REQUESTED, null, null, null));
+        record("lead.nurture-enrollments", Facts.exit("erased", "e1", at(2)));
+
+        assertTrue(view.journey("erased").isEmpty(), "no journey of an erased lead");
+        assertEquals(1, view.journey("kept").orElseThrow().events().size());
+        assertEquals(2, view.funnel(Window.ALL, at(3)).count(FunnelStep.CAPTURED), "the anonymous counts stay");
     }
 
     @Test
