@@ -17,6 +17,10 @@ public final class Stores {
     public static final String POOL_ROTATION = "pool-rotation";
     /** company domain → the closer who owns the account. */
     public static final String ACCOUNT_OWNERS = "account-owners";
+    /** company domain → the lead whose accepted handoff made its owner (an erasure of that lead forgets the owner). */
+    public static final String ACCOUNT_OWNER_SOURCES = "account-owner-sources";
+    /** leadId → the decision ids of its routing cases: what an erasure of the lead deletes. */
+    public static final String LEAD_CASES = "lead-cases";
     /** "lane|queuedSince|decisionId" → decisionId: the waiting leads, each lane oldest first (see QueueLanes). */
     public static final String WAITING_LEADS = "waiting-leads";
     /** lane → how many leads wait in it. */

@@ -16,6 +16,8 @@ import io.leadpipeline.service.ServiceTopics;
 public final class Topics {
 
     public static final String DECISIONS = "lead.decisions";
+    /** What leads did; routing reads only the erasure requests (capture writes it). */
+    public static final String ENGAGEMENTS = "lead.engagements";
     public static final String HANDOFFS = "lead.handoffs";
     public static final String HANDOFF_OUTCOMES = "lead.handoff-outcomes";
     /** Closers' accept / reject commands from the HTTP API (key: lead id), applied by the routing desk. */
@@ -24,10 +26,10 @@ public final class Topics {
     public static final String CLOSER_AVAILABILITY = "lead.closer-availability";
 
     /** The topics the topology reads; Kafka Streams starts once they exist. */
-    public static final List<String> INPUTS = List.of(DECISIONS, HANDOFF_RESPONSES, CLOSER_AVAILABILITY);
+    public static final List<String> INPUTS = List.of(DECISIONS, HANDOFF_RESPONSES, CLOSER_AVAILABILITY, ENGAGEMENTS);
 
     /** Topics created with the broker's defaults when missing, dead-letter topics included. */
-    public static final List<String> ALL = List.of(DECISIONS, HANDOFFS, HANDOFF_OUTCOMES, HANDOFF_RESPONSES,
+    public static final List<String> ALL = List.of(DECISIONS, ENGAGEMENTS, HANDOFFS, HANDOFF_OUTCOMES, HANDOFF_RESPONSES,
             DeadLetters.topicFor(DECISIONS), DeadLetters.topicFor(HANDOFF_RESPONSES), DeadLetters.topicFor(CLOSER_AVAILABILITY));
 
     /** Topics created compacted when missing. */

@@ -34,6 +34,25 @@ public interface DeskState {
 
     void putAccountOwner(String companyDomain, String closerId);
 
+    /** The lead whose accepted handoff made the domain's owner (so that erasing the lead forgets the owner it taught). */
+    Optional<String> accountOwnerSource(String companyDomain);
+
+    void putAccountOwnerSource(String companyDomain, String leadId);
+
+    /** Forgets the domain's owner and where it was learned from. */
+    void deleteAccountOwner(String companyDomain);
+
+    /** The decisions of the lead that reached the desk, oldest first; empty for a lead the desk never saw. */
+    Optional<LeadCases> leadCases(String leadId);
+
+    void putLeadCases(String leadId, LeadCases cases);
+
+    void deleteLeadCases(String leadId);
+
+    void deleteCase(String decisionId);
+
+    void deleteHandoff(String handoffId);
+
     /**
      * The first entry of a {@link QueueLanes lane} that comes after {@code after} in queue order, or the lane's head
      * when {@code after} is empty. Costs one ordered seek, however long the lane is.

@@ -35,6 +35,10 @@ public final class RoutingDesk {
     public record Answer(CommandResult result, List<DeskEvent> events) {
     }
 
+    /** What an erasure deleted (the adapter deletes these decisions' snapshots too), and what freed capacity set in motion. */
+    public record Erasure(List<String> decisionIds, List<DeskEvent> events) {
+    }
+
     /** The oldest entry of a lane not yet looked at in this drain; {@code ownerId} is set for an account owner's lane. */
     private record LaneHead(String lane, String ownerId, QueueEntry entry) {
     }
@@ -62,8 +66,47 @@ public final class RoutingDesk {
         }
         RoutingCase routingCase = RoutingCase.received(decisionId, leadId, facts, rules.ruleFor(facts), now);
         state.putCase(routingCase);
+        state.putLeadCases(leadId, state.leadCases(leadId).orElse(new LeadCases(List.of())).with(decisionId));
         enqueue(routingCase);
         return drain(now);
+    }
+
+    /**
+     * The lead asked to be forgotten: each of its cases leaves the queue, an open handoff gives its closer the capacity
+     * back (no outcome is written: there is no lead left to report on), and the cases, their handoffs and an account
+     * owner learned from the lead are deleted. Then the desk drains, as freed capacity may place a waiting lead. An
+     * unknown lead, or one erased before, changes nothing.
+     */
+    public Erasure erase(String leadId, Instant now) {
+        Optional<LeadCases> known = state.leadCases(leadId);
+        if (known.isEmpty()) {
+            return new Erasure(List.of(), List.of());
+        }
+        for (String decisionId : known.get().decisionIds()) {
+            state.routingCase(decisionId).ifPresent(routingCase -> forget(leadId, routingCase));
+        }
+        state.deleteLeadCases(leadId);
+        return new Erasure(known.get().decisionIds(), drain(now));
+    }
+
+    private void forget(String leadId, RoutingCase routingCase) {
+        if (routingCase.status() == CaseStatus.WAITING) {
+            state.dequeue(QueueLanes.pool(routingCase.pool()), routingCase.queueEntry());
+            accountOwner(routingCase).ifPresent(owner -> state.dequeue(QueueLanes.owner(owner), routingCase.queueEntry()));
+        }
+        for (int attempt = 1; attempt <= routingCase.attempts(); attempt++) {
+            String handoffId = handoffId(routingCase.decisionId(), attempt);
+            state.handoff(handoffId).ifPresent(handoff -> {
+                if (handoff.status() == HandoffStatus.OPEN) {
+                    releaseCapacity(handoff);
+                }
+                state.deleteHandoff(handoffId);
+            });
+        }
+        rules.accountDomain(routingCase.facts())
+                .filter(domain -> state.accountOwnerSource(domain).filter(leadId::equals).isPresent())
+                .ifPresent(state::deleteAccountOwner);
+        state.deleteCase(routingCase.decisionId());
     }
 
     public Answer accept(String commandId, String handoffId, Instant now) {
@@ -233,6 +276,7 @@ public final class RoutingDesk {
             boolean ownerStillHere = state.accountOwner(domain).flatMap(rules::closer).isPresent();
             if (!ownerStillHere) {
                 state.putAccountOwner(domain, closerId);
+                state.putAccountOwnerSource(domain, routingCase.leadId());
             }
         });
     }
@@ -305,7 +349,7 @@ public final class RoutingDesk {
 
     private DeskEvent handOff(RoutingCase routingCase, Placement placement, Instant now) {
         int attempt = routingCase.attempts() + 1;
-        Handoff handoff = new Handoff(EventIds.derive("handoff", routingCase.decisionId(), Integer.toString(attempt)),
+        Handoff handoff = new Handoff(handoffId(routingCase.decisionId(), attempt),
                 routingCase.decisionId(), routingCase.leadId(), placement.closerId(), placement.pool(), routingCase.ruleId(),
                 placement.strategy(), attempt, routingCase.escalated(), routingCase.lastHandoffId(), now, now.plus(rules.sla()),
                 HandoffStatus.OPEN, null, null, null);
@@ -316,5 +360,10 @@ public final class RoutingDesk {
         accountOwner(routingCase).ifPresent(owner -> state.dequeue(QueueLanes.owner(owner), routingCase.queueEntry()));
         state.putCase(routingCase.offered(handoff));
         return new DeskEvent.HandedOff(handoff, Duration.between(routingCase.waitingFrom(), now));
+    }
+
+    /** Handoff ids derive from the decision and the attempt, so a decision's handoffs are found without an index. */
+    private static String handoffId(String decisionId, int attempt) {
+        return EventIds.derive("handoff", decisionId, Integer.toString(attempt));
     }
 }

@@ -15,4 +15,8 @@ sealed interface DeskInput {
 
     record AvailabilityChange(CloserAvailabilityChanged change) implements DeskInput {
     }
+
+    /** The lead asked to be forgotten (an ERASURE_REQUESTED engagement). */
+    record Erasure(String leadId) implements DeskInput {
+    }
 }

@@ -94,6 +94,7 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
                 case DeskInput.Decision in -> receive(in.decision(), now, hop);
                 case DeskInput.Response in -> answer(in.response(), now, hop);
                 case DeskInput.AvailabilityChange in -> changeAvailability(in.change(), now, hop);
+                case DeskInput.Erasure in -> erase(in.leadId(), now, hop);
             }
         }
     }
@@ -124,6 +125,16 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     private void changeAvailability(CloserAvailabilityChanged change, Instant now, StreamsTracing.Hop hop) {
         Availability availability = new Availability(change.getActive(), change.getOutOfOfficeUntil(), change.getChangeId(), change.getChangedAt());
         publish(desk.changeAvailability(change.getCloserId(), availability, now), now, hop);
+    }
+
+    /** The lead's cases, handoffs and the decision snapshots with its contact details go (tombstones in the changelogs). */
+    private void erase(String leadId, Instant now, StreamsTracing.Hop hop) {
+        RoutingDesk.Erasure erasure = desk.erase(leadId, now);
+        erasure.decisionIds().forEach(decisions::delete);
+        if (!erasure.decisionIds().isEmpty()) {
+            LOG.info("Lead {} erased: {} routing case(s) deleted", leadId, erasure.decisionIds().size());
+        }
+        publish(erasure.events(), now, hop);
     }
 
     private void tick(long wallClockMillis) {

@@ -19,6 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.EngagementTracked;
+import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.events.HandoffResponseSubmitted;
 import io.leadpipeline.events.LeadHandedOff;
@@ -32,12 +34,13 @@ import io.leadpipeline.routing.config.Stores;
 import io.leadpipeline.routing.config.Topics;
 import io.leadpipeline.routing.domain.Availability;
 import io.leadpipeline.routing.domain.Handoff;
+import io.leadpipeline.routing.domain.LeadCases;
 import io.leadpipeline.routing.domain.PoolRotation;
 import io.leadpipeline.routing.domain.RoutingCase;
 import io.leadpipeline.routing.domain.RoutingRules;
 
 /**
- * SQL decisions, closers' answers and availability changes → one routing desk → lead.handoffs and
+ * SQL decisions, closers' answers, availability changes and erasures → one routing desk → lead.handoffs and
  * lead.handoff-outcomes; a record the desk could not use ({@link InputChecks}) goes to its {@code <input>.dlq} instead.
  *
  * <p>Routing decisions share state across leads (whose turn it is, each closer's load, the queue), so all three
@@ -52,6 +55,7 @@ public final class RoutingTopology {
     static final String DESK_DECISIONS = "desk-decisions";
     static final String DESK_RESPONSES = "desk-responses";
     static final String DESK_AVAILABILITY = "desk-availability";
+    static final String DESK_ERASURES = "desk-erasures";
     /** As the application id: the dlq.service header and the service tag of dlq_writes_total. */
     static final String SERVICE_NAME = "routing-service";
 
@@ -69,6 +73,7 @@ public final class RoutingTopology {
         Serde<QualificationDecided> decisionSerde = serdes.valueSerde(QualificationDecided.class);
         Serde<HandoffResponseSubmitted> responseSerde = serdes.valueSerde(HandoffResponseSubmitted.class);
         Serde<CloserAvailabilityChanged> availabilitySerde = serdes.valueSerde(CloserAvailabilityChanged.class);
+        Serde<EngagementTracked> engagementSerde = serdes.valueSerde(EngagementTracked.class);
 
         builder.addStateStore(store(Stores.ROUTING_CASES, StateSerde.of(RoutingCase.class)));
         builder.addStateStore(store(Stores.ROUTED_DECISIONS, decisionSerde));
@@ -77,6 +82,8 @@ public final class RoutingTopology {
         builder.addStateStore(store(Stores.CLOSER_AVAILABILITY, StateSerde.of(Availability.class)));
         builder.addStateStore(store(Stores.POOL_ROTATION, StateSerde.of(PoolRotation.class)));
         builder.addStateStore(store(Stores.ACCOUNT_OWNERS, Serdes.String()));
+        builder.addStateStore(store(Stores.ACCOUNT_OWNER_SOURCES, Serdes.String()));
+        builder.addStateStore(store(Stores.LEAD_CASES, StateSerde.of(LeadCases.class)));
         builder.addStateStore(store(Stores.WAITING_LEADS, Serdes.String()));
         builder.addStateStore(store(Stores.QUEUE_LANE_SIZES, Serdes.Integer()));
         builder.addStateStore(store(Stores.SLA_TIMERS, Serdes.String()));
@@ -103,9 +110,20 @@ public final class RoutingTopology {
                 .repartition(toDesk(DESK_AVAILABILITY, availabilitySerde))
                 .mapValues(DeskInput.AvailabilityChange::new);
 
-        KStream<String, SpecificRecord> out = decisions.merge(responses).merge(availability)
+        // Of what leads do, only erasures are routing's business; they are filtered before the repartition so page views
+        // never reach the single desk. An unusable engagement is not dead-lettered here: qualification and nurture,
+        // which read every engagement, already do.
+        KStream<String, DeskInput> erasures = builder
+                .stream(Topics.ENGAGEMENTS, Consumed.with(Serdes.String(), engagementSerde))
+                .filter((leadId, engagement) -> engagement != null && engagement.getType() == EngagementType.ERASURE_REQUESTED
+                        && engagement.getLeadId() != null && engagement.getLeadId().equals(leadId))
+                .repartition(toDesk(DESK_ERASURES, engagementSerde))
+                .mapValues(engagement -> new DeskInput.Erasure(engagement.getLeadId()));
+
+        KStream<String, SpecificRecord> out = decisions.merge(responses).merge(availability).merge(erasures)
                 .process(() -> new RoutingDeskProcessor(rules, tickInterval, metrics, tracing), Stores.ROUTING_CASES, Stores.ROUTED_DECISIONS,
                         Stores.HANDOFFS, Stores.CLOSER_LOAD, Stores.CLOSER_AVAILABILITY, Stores.POOL_ROTATION, Stores.ACCOUNT_OWNERS,
+                        Stores.ACCOUNT_OWNER_SOURCES, Stores.LEAD_CASES,
                         Stores.WAITING_LEADS, Stores.QUEUE_LANE_SIZES, Stores.SLA_TIMERS, Stores.COMMAND_RESULTS,
                         Stores.COMMAND_EXPIRY);
         out.filter((leadId, event) -> event instanceof LeadHandedOff)

@@ -17,6 +17,7 @@ import io.leadpipeline.routing.domain.Availability;
 import io.leadpipeline.routing.domain.CaseStatus;
 import io.leadpipeline.routing.domain.DeskState;
 import io.leadpipeline.routing.domain.Handoff;
+import io.leadpipeline.routing.domain.LeadCases;
 import io.leadpipeline.routing.domain.PoolRotation;
 import io.leadpipeline.routing.domain.QueueEntry;
 import io.leadpipeline.routing.domain.QueueLanes;
@@ -32,6 +33,8 @@ final class StoreDeskState implements DeskState {
     private final KeyValueStore<String, Availability> availability;
     private final KeyValueStore<String, PoolRotation> rotations;
     private final KeyValueStore<String, String> owners;
+    private final KeyValueStore<String, String> ownerSources;
+    private final KeyValueStore<String, LeadCases> leadCases;
     private final KeyValueStore<String, String> waiting;
     private final KeyValueStore<String, Integer> laneSizes;
     private final KeyValueStore<String, String> timers;
@@ -49,6 +52,8 @@ final class StoreDeskState implements DeskState {
         this.availability = context.getStateStore(Stores.CLOSER_AVAILABILITY);
         this.rotations = context.getStateStore(Stores.POOL_ROTATION);
         this.owners = context.getStateStore(Stores.ACCOUNT_OWNERS);
+        this.ownerSources = context.getStateStore(Stores.ACCOUNT_OWNER_SOURCES);
+        this.leadCases = context.getStateStore(Stores.LEAD_CASES);
         this.waiting = context.getStateStore(Stores.WAITING_LEADS);
         this.laneSizes = context.getStateStore(Stores.QUEUE_LANE_SIZES);
         this.timers = context.getStateStore(Stores.SLA_TIMERS);
@@ -199,5 +204,46 @@ final class StoreDeskState implements DeskState {
     @Override
     public void removeTimer(SlaTimer timer) {
         timers.delete(QueueKeys.timeKey(timer.dueAt(), timer.handoffId()));
+    }
+
+    @Override
+    public Optional<String> accountOwnerSource(String companyDomain) {
+        return Optional.ofNullable(ownerSources.get(companyDomain));
+    }
+
+    @Override
+    public void putAccountOwnerSource(String companyDomain, String leadId) {
+        ownerSources.put(companyDomain, leadId);
+    }
+
+    @Override
+    public void deleteAccountOwner(String companyDomain) {
+        owners.delete(companyDomain);
+        ownerSources.delete(companyDomain);
+    }
+
+    @Override
+    public Optional<LeadCases> leadCases(String leadId) {
+        return Optional.ofNullable(leadCases.get(leadId));
+    }
+
+    @Override
+    public void putLeadCases(String leadId, LeadCases cases) {
+        leadCases.put(leadId, cases);
+    }
+
+    @Override
+    public void deleteLeadCases(String leadId) {
+        leadCases.delete(leadId);
+    }
+
+    @Override
+    public void deleteCase(String decisionId) {
+        cases.delete(decisionId);
+    }
+
+    @Override
+    public void deleteHandoff(String handoffId) {
+        handoffs.delete(handoffId);
     }
 }

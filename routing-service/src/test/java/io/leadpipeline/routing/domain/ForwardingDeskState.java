@@ -25,6 +25,14 @@ class ForwardingDeskState implements DeskState {
     @Override public void putRotation(String poolId, PoolRotation rotation) { delegate.putRotation(poolId, rotation); }
     @Override public Optional<String> accountOwner(String companyDomain) { return delegate.accountOwner(companyDomain); }
     @Override public void putAccountOwner(String companyDomain, String closerId) { delegate.putAccountOwner(companyDomain, closerId); }
+    @Override public Optional<String> accountOwnerSource(String companyDomain) { return delegate.accountOwnerSource(companyDomain); }
+    @Override public void putAccountOwnerSource(String companyDomain, String leadId) { delegate.putAccountOwnerSource(companyDomain, leadId); }
+    @Override public void deleteAccountOwner(String companyDomain) { delegate.deleteAccountOwner(companyDomain); }
+    @Override public Optional<LeadCases> leadCases(String leadId) { return delegate.leadCases(leadId); }
+    @Override public void putLeadCases(String leadId, LeadCases cases) { delegate.putLeadCases(leadId, cases); }
+    @Override public void deleteLeadCases(String leadId) { delegate.deleteLeadCases(leadId); }
+    @Override public void deleteCase(String decisionId) { delegate.deleteCase(decisionId); }
+    @Override public void deleteHandoff(String handoffId) { delegate.deleteHandoff(handoffId); }
     @Override public Optional<QueueEntry> nextWaiting(String lane, Optional<QueueEntry> after) { return delegate.nextWaiting(lane, after); }
     @Override public void enqueue(String lane, QueueEntry entry) { delegate.enqueue(lane, entry); }
     @Override public void dequeue(String lane, QueueEntry entry) { delegate.dequeue(lane, entry); }

@@ -17,6 +17,8 @@ public final class InMemoryDeskState implements DeskState {
     private final Map<String, Availability> availability = new HashMap<>();
     private final Map<String, PoolRotation> rotations = new HashMap<>();
     private final Map<String, String> owners = new HashMap<>();
+    private final Map<String, String> ownerSources = new HashMap<>();
+    private final Map<String, LeadCases> leadCases = new HashMap<>();
     private static final Comparator<QueueEntry> QUEUE_ORDER = Comparator.comparing(QueueEntry::since).thenComparing(QueueEntry::decisionId);
     private final Map<String, TreeSet<QueueEntry>> lanes = new HashMap<>();
     private final TreeSet<SlaTimer> timers = new TreeSet<>(Comparator.comparing(SlaTimer::dueAt).thenComparing(SlaTimer::handoffId));
@@ -119,5 +121,56 @@ public final class InMemoryDeskState implements DeskState {
     @Override
     public void removeTimer(SlaTimer timer) {
         timers.remove(timer);
+    }
+
+    @Override
+    public Optional<String> accountOwnerSource(String companyDomain) {
+        return Optional.ofNullable(ownerSources.get(companyDomain));
+    }
+
+    @Override
+    public void putAccountOwnerSource(String companyDomain, String leadId) {
+        ownerSources.put(companyDomain, leadId);
+    }
+
+    @Override
+    public void deleteAccountOwner(String companyDomain) {
+        owners.remove(companyDomain);
+        ownerSources.remove(companyDomain);
+    }
+
+    @Override
+    public Optional<LeadCases> leadCases(String leadId) {
+        return Optional.ofNullable(leadCases.get(leadId));
+    }
+
+    @Override
+    public void putLeadCases(String leadId, LeadCases cases) {
+        leadCases.put(leadId, cases);
+    }
+
+    @Override
+    public void deleteLeadCases(String leadId) {
+        leadCases.remove(leadId);
+    }
+
+    @Override
+    public void deleteCase(String decisionId) {
+        cases.remove(decisionId);
+    }
+
+    @Override
+    public void deleteHandoff(String handoffId) {
+        handoffs.remove(handoffId);
+    }
+
+    /** Whether anything of the lead is left: its cases, their handoffs (by lead id), the index. */
+    public boolean remembers(String leadId) {
+        return leadCases.containsKey(leadId) || cases.values().stream().anyMatch(c -> c.leadId().equals(leadId))
+                || handoffs.values().stream().anyMatch(h -> h.leadId().equals(leadId));
+    }
+
+    public Optional<String> ownerOf(String companyDomain) {
+        return Optional.ofNullable(owners.get(companyDomain));
     }
 }

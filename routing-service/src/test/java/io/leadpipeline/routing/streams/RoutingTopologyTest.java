@@ -3,6 +3,7 @@ package io.leadpipeline.routing.streams;
 import static io.leadpipeline.routing.domain.TestRules.alwaysOn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.leadpipeline.events.AssignmentStrategy;
 import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.EngagementDetail;
+import io.leadpipeline.events.EngagementTracked;
+import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.events.HandoffOutcomeType;
 import io.leadpipeline.events.HandoffRejectionReason;
@@ -46,6 +50,7 @@ import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.EventIds;
 import io.leadpipeline.routing.TestDecisions;
 import io.leadpipeline.routing.config.Stores;
+import io.leadpipeline.routing.domain.Handoff;
 import io.leadpipeline.routing.config.Topics;
 import io.leadpipeline.routing.domain.CloserProfile;
 import io.leadpipeline.routing.domain.CommandResult;
@@ -122,6 +127,39 @@ class RoutingTopologyTest {
     private void answer(String commandId, LeadHandedOff handoff, HandoffResponse response, String reason, String note) {
         responses.pipeInput(handoff.getLeadId(), new HandoffResponseSubmitted(commandId, handoff.getHandoffId(), handoff.getLeadId(),
                 response, reason, note, START));
+    }
+
+    @Test
+    void shouldDeleteAnErasedLeadsCaseHandoffAndSnapshotAndHandItsSlotToTheNextLead() {
+        start(alwaysOn("ava", 1));
+        QualificationDecided erased = sql("erase.me@acme.example");
+        LeadHandedOff handoff = handoffs.readValue();
+        QualificationDecided waiting = sql("next.one@initech.example");
+        assertTrue(handoffs.isEmpty(), "ava is full");
+        TestInputTopic<String, EngagementTracked> engagements = driver.createInputTopic(Topics.ENGAGEMENTS,
+                Serdes.String().serializer(), serdes.valueSerde(EngagementTracked.class).serializer());
+
+        engagements.pipeInput(erased.getLeadId(), engagement(erased.getLeadId(), EngagementType.PAGE_VIEW));
+        assertTrue(handoffs.isEmpty(), "a page view changes nothing at the desk");
+        engagements.pipeInput(erased.getLeadId(), engagement(erased.getLeadId(), EngagementType.ERASURE_REQUESTED));
+
+        assertEquals(waiting.getLeadId(), handoffs.readValue().getLeadId(), "ava's freed slot goes to the waiting lead");
+        assertTrue(outcomes.isEmpty(), "no outcome for a lead that is gone");
+        KeyValueStore<String, Handoff> handoffStore = driver.getKeyValueStore(Stores.HANDOFFS);
+        KeyValueStore<String, Object> caseStore = driver.getKeyValueStore(Stores.ROUTING_CASES);
+        KeyValueStore<String, Object> snapshots = driver.getKeyValueStore(Stores.ROUTED_DECISIONS);
+        KeyValueStore<String, Object> leadCases = driver.getKeyValueStore(Stores.LEAD_CASES);
+        assertNull(handoffStore.get(handoff.getHandoffId()));
+        assertNull(caseStore.get(erased.getDecisionId()));
+        assertNull(snapshots.get(erased.getDecisionId()), "the snapshot with the lead's contact details is deleted");
+        assertNull(leadCases.get(erased.getLeadId()));
+        assertNotNull(caseStore.get(waiting.getDecisionId()));
+    }
+
+    private static EngagementTracked engagement(String leadId, EngagementType type) {
+        return EngagementTracked.newBuilder().setEngagementId("engagement-" + type + "-" + leadId).setLeadId(leadId)
+                .setOccurredAt(START).setReceivedAt(START).setType(type).setSiteId("admin-api")
+                .setDetail(EngagementDetail.newBuilder().build()).build();
     }
 
     @Test

@@ -34,7 +34,7 @@ class StoreDeskStateTest {
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
         for (String name : new String[] {Stores.ROUTING_CASES, Stores.HANDOFFS,
                 Stores.CLOSER_AVAILABILITY, Stores.POOL_ROTATION,
-                Stores.ACCOUNT_OWNERS, Stores.WAITING_LEADS,
+                Stores.ACCOUNT_OWNERS, Stores.ACCOUNT_OWNER_SOURCES, Stores.LEAD_CASES, Stores.WAITING_LEADS,
                 Stores.SLA_TIMERS}) {
             add(context, name, Serdes.String()); // the queue's tests touch only the waiting leads and lane sizes
         }
