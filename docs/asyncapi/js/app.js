@@ -1503,6 +1503,7 @@ const schema = {
       "x-writer": "capture-service",
       "x-readers": [
         "qualification-service",
+        "routing-service",
         "nurture-service",
         "ops-console"
       ],
