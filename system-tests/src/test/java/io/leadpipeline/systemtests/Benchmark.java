@@ -436,6 +436,7 @@ final class Benchmark {
             log.accept("  %,d SQL decisions written to %s in %.1f s; routing takes them with closers filling up".formatted(total, DECISIONS, writeSeconds));
 
             List<double[]> growth = new ArrayList<>();
+            growth.add(new double[] {0, 0, 0}); // the write's start: nothing taken yet
             long processed = 0;
             long maxWaiting = 0;
             long deadline = System.nanoTime() + PROCESSING_LIMIT.toNanos();
@@ -497,19 +498,22 @@ final class Benchmark {
         }
     }
 
-    /** Decisions per second between the first sample past {@code from} taken decisions and the first at {@code to}. */
+    /**
+     * Decisions per second from the last sample at or below {@code from} taken decisions to the first at {@code to}
+     * (or the last sample). The samples start with the write's start (0 s, 0 taken), so a desk that takes a small
+     * queue between two polls is still measured, over the wider window the polls allow.
+     */
     private static double rate(List<double[]> growth, double from, double to) {
         double[] first = null;
         double[] last = null;
         for (double[] sample : growth) {
-            if (first == null && sample[1] > from) {
+            if (sample[1] <= from) {
                 first = sample;
+                continue;
             }
-            if (first != null) {
-                last = sample;
-                if (sample[1] >= to) {
-                    break;
-                }
+            last = sample;
+            if (sample[1] >= to) {
+                break;
             }
         }
         if (first == null || last == null || last[0] <= first[0]) {

@@ -173,6 +173,7 @@ class CaptureIdempotencyIT {
                 "-Dapicurio.registry.url=" + pipeline.stack().registryUrl(),
                 "-Dkafka-streams.state.dir=" + workDir.resolve("idempotency-state-" + port),
                 "-Dpipeline.config-dir=" + root.resolve("config"),
+                "-Dmp.jwt.verify.publickey.location=" + pipeline.verifyKey(),
                 "-jar", jar.toString()));
         return ChildProcess.start(service, command, workDir.resolve("logs/idempotency-" + service + "-" + port + ".log"),
                 Duration.ofSeconds(120), () -> Probes.httpOk("http://127.0.0.1:" + port + "/q/health/ready"));

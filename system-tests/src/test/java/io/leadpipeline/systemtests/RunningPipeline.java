@@ -210,6 +210,11 @@ final class RunningPipeline implements AutoCloseable {
     }
 
     /** An Authorization header value with a token of {@code role} (not closer's: see {@link #closerAuthorization}). */
+    /** The public key the services verify tokens with, for a service a test starts by itself. */
+    Path verifyKey() {
+        return accessKeys.verifyKey();
+    }
+
     String authorization(String role) {
         return "Bearer " + accessKeys.mint(role, Optional.empty(), role, TOKEN_TTL);
     }
