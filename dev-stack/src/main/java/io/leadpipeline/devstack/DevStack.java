@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -27,13 +28,16 @@ public final class DevStack implements AutoCloseable {
     private final int registryPort = FreePorts.next();
     private final int registryManagementPort = FreePorts.next();
     private final boolean persistentRegistry;
+    /** Present when the broker asks clients to sign in and enforces {@link KafkaAccess}'s ACLs. */
+    private final Optional<KafkaCredentials> credentials;
     private ChildProcess broker;
     private ChildProcess registry;
 
-    private DevStack(DevStackLayout layout, Path workDir, boolean persistentRegistry) {
+    private DevStack(DevStackLayout layout, Path workDir, boolean persistentRegistry, boolean secured) {
         this.layout = layout;
         this.workDir = workDir;
         this.persistentRegistry = persistentRegistry;
+        this.credentials = secured ? Optional.of(KafkaCredentials.in(workDir.resolve("security/kafka"))) : Optional.empty();
     }
 
     /** Starts broker and registry in parallel; their data and logs go under {@code workDir}; the registry keeps its schemas in memory. */
@@ -46,10 +50,19 @@ public final class DevStack implements AutoCloseable {
      * under {@code workDir}, as the local run does, so a restarted registry serves the same schema ids.
      */
     public static DevStack start(Path workDir, boolean persistentRegistry) {
-        DevStack stack = new DevStack(DevStackLayout.fromBuild(), workDir.toAbsolutePath(), persistentRegistry);
+        return start(workDir, persistentRegistry, false);
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}; with {@code secured} the broker runs as {@code ./pipeline up} runs it: SASL
+     * sign-in, the ACLs of {@link KafkaAccess}, credentials generated under {@code workDir/security/kafka}.
+     */
+    public static DevStack start(Path workDir, boolean persistentRegistry, boolean secured) {
+        DevStack stack = new DevStack(DevStackLayout.fromBuild(), workDir.toAbsolutePath(), persistentRegistry, secured);
         try {
             CompletableFuture<Void> registry = CompletableFuture.runAsync(stack::startRegistry);
             stack.startBroker();
+            stack.credentials.ifPresent(secret -> KafkaAccessSetup.apply(stack.bootstrapServers(), secret));
             registry.join();
             return stack;
         } catch (RuntimeException e) {
@@ -68,6 +81,20 @@ public final class DevStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    /**
+     * What a test's own Kafka client needs: the bootstrap servers and, on a secured broker, the super user's sign-in
+     * (tests write poison records and read every topic).
+     */
+    public Map<String, Object> clientSettings() {
+        return credentials.map(secret -> KafkaAccessSetup.adminSettings(bootstrapServers(), secret))
+                .orElseGet(() -> new java.util.HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers())));
+    }
+
+    /** The generated credentials when the broker is secured. */
+    public Optional<KafkaCredentials> credentials() {
+        return credentials;
     }
 
     /** Base URL of the registry, e.g. for {@code /apis/ccompat/v7}. */
@@ -97,6 +124,7 @@ public final class DevStack implements AutoCloseable {
                 "--controller-port", Integer.toString(controllerPort),
                 "--data-dir", workDir.resolve("kafka").toString(),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        credentials.ifPresent(secret -> command.addAll(List.of("--secure-dir", secret.dir().toString())));
         broker = ChildProcess.start("kafka-broker", command,
                 workDir.resolve("logs/kafka.log"), START_TIMEOUT, this::brokerReady);
     }
@@ -148,9 +176,10 @@ public final class DevStack implements AutoCloseable {
         if (!Probes.portOpen(kafkaPort)) {
             return false;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+        Map<String, Object> settings = clientSettings();
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(settings)) {
             return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;

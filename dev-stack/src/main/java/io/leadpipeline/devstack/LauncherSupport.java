@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Helpers for {@code ./pipeline}, in one JVM start:
  * {@code await <seconds> (port:N | http:URL)...} waits until every port accepts connections and every URL
- * answers 200, and {@code registry-backward <baseUrl>} sets the registry's compatibility level to BACKWARD.
+ * answers 200, {@code registry-backward <baseUrl>} sets the registry's compatibility level to BACKWARD,
+ * {@code kafka-credentials <dir>} generates the Kafka credentials that are missing, and
+ * {@code kafka-access <bootstrap> <dir>} gives a secured broker its users and ACLs.
  */
 public final class LauncherSupport {
 
@@ -20,8 +22,13 @@ public final class LauncherSupport {
             System.exit(await(Duration.ofSeconds(Long.parseLong(args[1])), List.of(args).subList(2, args.length)) ? 0 : 1);
         } else if (args.length == 2 && args[0].equals("registry-backward")) {
             Probes.requireBackwardCompatibility(args[1]);
+        } else if (args.length == 2 && args[0].equals("kafka-credentials")) {
+            KafkaCredentials.in(java.nio.file.Path.of(args[1]));
+        } else if (args.length == 3 && args[0].equals("kafka-access")) {
+            KafkaAccessSetup.apply(args[1], KafkaCredentials.in(java.nio.file.Path.of(args[2])));
         } else {
-            System.err.println("usage: LauncherSupport await <seconds> (port:N | http:URL)... | registry-backward <baseUrl>");
+            System.err.println("usage: LauncherSupport await <seconds> (port:N | http:URL)... | registry-backward <baseUrl>"
+                    + " | kafka-credentials <dir> | kafka-access <bootstrap> <dir>");
             System.exit(2);
         }
     }

@@ -1,6 +1,5 @@
 package io.leadpipeline.kafka;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public void configure(Map<String, ?> configs) {
         service = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
-        Map<String, Object> producerConfig = new HashMap<>();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        Map<String, Object> producerConfig = KafkaConnection.copiedFrom(configs);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");

@@ -26,14 +26,19 @@ final class KafkaProbe implements Probe {
     private Admin admin;
 
     KafkaProbe(String bootstrapServers, String clientId, Duration timeout) {
+        this(KafkaConnection.plaintext(bootstrapServers), clientId, timeout);
+    }
+
+    /** {@code connection}: see {@link KafkaConnection}. */
+    KafkaProbe(Map<String, Object> connection, String clientId, Duration timeout) {
         this.timeout = timeout;
         int millis = Math.toIntExact(timeout.toMillis());
-        this.config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, clientId,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        Map<String, Object> settings = new java.util.HashMap<>(connection);
+        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        settings.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        this.config = Map.copyOf(settings);
     }
 
     @Override

@@ -31,8 +31,8 @@ public interface Probe extends AutoCloseable {
     }
 
     /** Kafka reachable: the cluster answers describeCluster within the default timeout; answers cached briefly. */
-    static Probe kafka(String bootstrapServers, String clientId) {
-        return cached(new KafkaProbe(bootstrapServers, clientId, DEFAULT_TIMEOUT), DEFAULT_CACHE, Clock.systemUTC());
+    static Probe kafka(java.util.Map<String, Object> connection, String clientId) {
+        return cached(new KafkaProbe(connection, clientId, DEFAULT_TIMEOUT), DEFAULT_CACHE, Clock.systemUTC());
     }
 
     /** The registry reachable: {@code <registry API>/system/info} answers 200 within the default timeout; cached briefly. */

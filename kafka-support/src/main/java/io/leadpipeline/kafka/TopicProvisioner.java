@@ -38,9 +38,15 @@ public final class TopicProvisioner {
 
     /** As {@link #ensureTopics(String, Collection)}, creating {@code compacted} with {@code cleanup.policy=compact}. */
     public static void ensureTopics(String bootstrapServers, Collection<String> topics, Collection<String> compacted) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+        ensureTopics(KafkaConnection.plaintext(bootstrapServers), topics, compacted);
+    }
+
+    /** As {@link #ensureTopics(String, Collection, Collection)}, on a {@link KafkaConnection} (a secured broker, say). */
+    public static void ensureTopics(Map<String, Object> connection, Collection<String> topics, Collection<String> compacted) {
+        Object bootstrapServers = connection.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Map<String, Object> settings = new java.util.HashMap<>(connection);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             Set<NewTopic> missing = Stream.concat(topics.stream(), compacted.stream())
                     .distinct()

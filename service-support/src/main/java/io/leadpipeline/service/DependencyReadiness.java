@@ -24,10 +24,10 @@ public class DependencyReadiness {
     private final Probe kafka;
     private final Probe registry;
 
-    DependencyReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    DependencyReadiness(KafkaClientSettings kafka,
             @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
             @ConfigProperty(name = "quarkus.application.name") String service) {
-        this.kafka = Probe.kafka(bootstrapServers, service + "-readiness");
+        this.kafka = Probe.kafka(kafka.connection(), service + "-readiness");
         this.registry = Probe.registry(registryUrl);
     }
 

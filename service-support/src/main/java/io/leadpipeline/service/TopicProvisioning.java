@@ -3,7 +3,6 @@ package io.leadpipeline.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.leadpipeline.kafka.TopicProvisioner;
 import io.quarkus.runtime.StartupEvent;
@@ -15,15 +14,15 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class TopicProvisioning {
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final ServiceTopics topics;
 
-    TopicProvisioning(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ServiceTopics topics) {
-        this.bootstrapServers = bootstrapServers;
+    TopicProvisioning(KafkaClientSettings kafka, ServiceTopics topics) {
+        this.kafka = kafka;
         this.topics = topics;
     }
 
     void onStart(@Observes StartupEvent event) {
-        TopicProvisioner.ensureTopics(bootstrapServers, topics.topics(), topics.compacted());
+        TopicProvisioner.ensureTopics(kafka.connection(), topics.topics(), topics.compacted());
     }
 }

@@ -11,6 +11,6 @@ final class AvroTopicReaders {
     }
 
     static <T> TopicReader<T> reader(DevStack stack, String topic) {
-        return new EventTopics(stack.bootstrapServers(), stack.registryUrl()).reader(topic);
+        return new EventTopics(stack.clientSettings(), stack.registryUrl()).reader(topic);
     }
 }

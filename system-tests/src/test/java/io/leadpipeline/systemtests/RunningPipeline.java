@@ -39,13 +39,24 @@ final class RunningPipeline implements AutoCloseable {
     /**
      * How the pipeline is started: the ops console too, a registry that keeps its schemas on disk, extra JVM flags for every
      * service, which services start with it (the others can be added later with {@link #startServices}), and the folder of
-     * rule files the services read (the shipped {@code config/} when null).
+     * rule files the services read (the shipped {@code config/} when null), and whether Kafka asks every client to sign
+     * in and enforces the ACLs, as {@code ./pipeline up} runs it.
      */
     record Options(boolean withOpsConsole, boolean persistentRegistry, List<String> serviceJvmFlags, List<String> services,
-            Path configDir) {
+            Path configDir, boolean securedKafka) {
 
         Options(boolean withOpsConsole, boolean persistentRegistry, List<String> serviceJvmFlags) {
             this(withOpsConsole, persistentRegistry, serviceJvmFlags, SERVICES, null);
+        }
+
+        Options(boolean withOpsConsole, boolean persistentRegistry, List<String> serviceJvmFlags, List<String> services,
+                Path configDir) {
+            this(withOpsConsole, persistentRegistry, serviceJvmFlags, services, configDir, false);
+        }
+
+        /** The pipeline with the ops console, on a broker with SASL sign-in and ACLs. */
+        static Options securedWithOpsConsole() {
+            return new Options(true, false, List.of(), SERVICES, null, true);
         }
 
         static Options defaults() {
@@ -108,7 +119,7 @@ final class RunningPipeline implements AutoCloseable {
         Path workDir = Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")).toAbsolutePath();
         Files.createDirectories(workDir);
         Path runDir = Files.createTempDirectory(workDir, "stack-");
-        RunningPipeline pipeline = new RunningPipeline(DevStack.start(runDir, options.persistentRegistry()), root, runDir,
+        RunningPipeline pipeline = new RunningPipeline(DevStack.start(runDir, options.persistentRegistry(), options.securedKafka()), root, runDir,
                 options.serviceJvmFlags(), options.configDir());
         try {
             pipeline.addSideBySide(options.services());
@@ -185,6 +196,9 @@ final class RunningPipeline implements AutoCloseable {
                 "-Dkafka-streams.state.dir=" + slot.stateDir(),
                 "-Dpipeline.config-dir=" + configDir,
                 "-Dmp.jwt.verify.publickey.location=" + accessKeys.verifyKey()));
+        // On a secured broker each service signs in as itself, from its private file, as ./pipeline up does it.
+        stack.credentials().ifPresent(credentials ->
+                command.add("-Dquarkus.config.locations=" + credentials.quarkusSettings(serviceOf(slot.service())).toUri()));
         command.addAll(slot.extraProperties());
         command.addAll(List.of("-jar", jar.toString()));
         long started = System.nanoTime();

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.kafka.KafkaConnection;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 
 /**
@@ -22,11 +23,16 @@ import io.leadpipeline.kafka.RegistryEventSerdes;
  */
 public final class EventTopics {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
     private final RegistryEventSerdes serdes;
 
     public EventTopics(String bootstrapServers, String registryUrl) {
-        this.bootstrapServers = bootstrapServers;
+        this(KafkaConnection.plaintext(bootstrapServers), registryUrl);
+    }
+
+    /** On a broker reached with {@code clientSettings} (a secured one: see DevStack#clientSettings). */
+    public EventTopics(Map<String, Object> clientSettings, String registryUrl) {
+        this.clientSettings = Map.copyOf(clientSettings);
         this.serdes = new RegistryEventSerdes(registryUrl);
     }
 
@@ -37,8 +43,9 @@ public final class EventTopics {
 
     /** Writes the records in order and returns once the broker has every one. */
     public void sendAll(List<ProducerRecord<String, SpecificRecord>> records) {
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+        Map<String, Object> config = new java.util.HashMap<>(clientSettings);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config,
                 new StringSerializer(), serdes.anyEventSerde().serializer())) {
             var written = records.stream().map(producer::send).toList();
             for (var ack : written) {
@@ -56,6 +63,6 @@ public final class EventTopics {
     public <T> TopicReader<T> reader(String topic) {
         @SuppressWarnings("unchecked")
         Deserializer<T> decoder = (Deserializer<T>) serdes.anyEventSerde().deserializer();
-        return new TopicReader<>(bootstrapServers, topic, decoder);
+        return new TopicReader<>(clientSettings, topic, decoder);
     }
 }

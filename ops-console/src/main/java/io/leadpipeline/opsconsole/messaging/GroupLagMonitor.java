@@ -21,9 +21,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.leadpipeline.service.KafkaClientSettings;
 import io.leadpipeline.opsconsole.config.ConsoleSettings;
 import io.leadpipeline.opsconsole.domain.ConsumerGroupLag;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,17 +43,16 @@ public class GroupLagMonitor {
     private static final long CALL_TIMEOUT_SECONDS = 5;
 
     private final ConsoleSettings settings;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final Clock clock;
     private volatile List<ConsumerGroupLag> latest;
     private volatile Instant kafkaAnsweredAt;
     private ScheduledExecutorService scheduler;
     private Admin admin;
 
-    GroupLagMonitor(ConsoleSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            Clock clock) {
+    GroupLagMonitor(ConsoleSettings settings, KafkaClientSettings kafka, Clock clock) {
         this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.clock = clock;
         this.latest = settings.serviceGroups().stream()
                 .map(group -> ConsumerGroupLag.unknown(group, "not checked yet", clock.instant()))
@@ -61,11 +60,11 @@ public class GroupLagMonitor {
     }
 
     void start(@Observes StartupEvent started) {
-        admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, settings.groupId() + "-lag",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_TIMEOUT_SECONDS),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_TIMEOUT_SECONDS)));
+        Map<String, Object> config = kafka.connection();
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.groupId() + "-lag");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_TIMEOUT_SECONDS));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_TIMEOUT_SECONDS));
+        admin = Admin.create(config);
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ops-console-lag").daemon()
                 .factory());
         scheduler.scheduleWithFixedDelay(this::refresh, 0, settings.lagInterval().toMillis(), TimeUnit.MILLISECONDS);

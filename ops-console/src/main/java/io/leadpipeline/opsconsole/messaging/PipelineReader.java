@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.leadpipeline.service.KafkaClientSettings;
 import io.leadpipeline.opsconsole.config.ConsoleSettings;
 import io.leadpipeline.opsconsole.config.Topics;
 import io.leadpipeline.opsconsole.domain.OpsView;
@@ -51,7 +52,7 @@ public class PipelineReader {
 
     private final OpsView view;
     private final ConsoleSettings settings;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final String registryUrl;
     private final Vertx vertx;
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -69,11 +70,11 @@ public class PipelineReader {
     private Thread thread;
 
     PipelineReader(OpsView view, ConsoleSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClientSettings kafka,
             @ConfigProperty(name = "apicurio.registry.url") String registryUrl, Vertx vertx) {
         this.view = view;
         this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.registryUrl = registryUrl;
         this.vertx = vertx;
     }
@@ -236,8 +237,7 @@ public class PipelineReader {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = kafka.connection();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-reader");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.leadpipeline.service.KafkaClientSettings;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.opsconsole.PipelineTraffic;
 import io.leadpipeline.opsconsole.RoutingRosterStub;
@@ -56,6 +57,9 @@ class RegistryStallTest {
     @Inject
     PipelineReader consoleReader;
 
+    @Inject
+    KafkaClientSettings kafka;
+
     @Test
     void shouldKeepPollingAndSkipNothingWhileTheRegistryIsSilentAndReadEverythingOnceItAnswers() throws Exception {
         String leadId;
@@ -64,7 +68,7 @@ class RegistryStallTest {
         }
         OpsView view = new OpsView(settings.limits().toViewLimits(), Topics.PIPELINE);
         try (RegistryLink link = new RegistryLink(URI.create(registryUrl))) {
-            PipelineReader reader = new PipelineReader(view, new OwnReader(settings), bootstrapServers, link.url(), vertx);
+            PipelineReader reader = new PipelineReader(view, new OwnReader(settings), kafka, link.url(), vertx);
             reader.start(null);
             try {
                 await().atMost(PATIENCE).untilAsserted(() -> {
