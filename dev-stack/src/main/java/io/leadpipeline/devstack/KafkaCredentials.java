@@ -1,7 +1,6 @@
 package io.leadpipeline.devstack;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -69,20 +67,12 @@ public final class KafkaCredentials {
 
     /** The client settings (security protocol, mechanism, JAAS login) for a plain Kafka client signing in as {@code principal}. */
     public Map<String, Object> clientSettings(String principal) {
-        return clientSettings(quarkusSettings(principal));
-    }
-
-    /** The client settings stored in a {@code <name>.properties} file of this kind, without the {@code kafka.} prefix. */
-    public static Map<String, Object> clientSettings(Path propertiesFile) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(Files.readString(propertiesFile)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Kafka credentials " + propertiesFile, e);
-        }
+        boolean admin = principal.equals(KafkaAccess.ADMIN);
+        String module = admin ? "org.apache.kafka.common.security.plain.PlainLoginModule" : "org.apache.kafka.common.security.scram.ScramLoginModule";
         Map<String, Object> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream().filter(key -> key.startsWith(QUARKUS_PREFIX))
-                .forEach(key -> settings.put(key.substring(QUARKUS_PREFIX.length()), properties.getProperty(key)));
+        settings.put("security.protocol", SECURITY_PROTOCOL);
+        settings.put("sasl.mechanism", admin ? ADMIN_MECHANISM : MECHANISM);
+        settings.put("sasl.jaas.config", module + " required username=\"" + principal + "\" password=\"" + password(principal) + "\";");
         return settings;
     }
 
@@ -94,16 +84,9 @@ public final class KafkaCredentials {
                 RANDOM.nextBytes(secret);
                 writeOwnerOnly(password, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
             }
-            String mechanism = principal.equals(KafkaAccess.ADMIN) ? ADMIN_MECHANISM : MECHANISM;
-            String module = principal.equals(KafkaAccess.ADMIN)
-                    ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                    : "org.apache.kafka.common.security.scram.ScramLoginModule";
-            String text = "# Kafka credentials of " + principal + ", written by ./pipeline (KafkaCredentials); keep private\n"
-                    + QUARKUS_PREFIX + "security.protocol=" + SECURITY_PROTOCOL + "\n"
-                    + QUARKUS_PREFIX + "sasl.mechanism=" + mechanism + "\n"
-                    + QUARKUS_PREFIX + "sasl.jaas.config=" + module + " required username=\"" + principal
-                    + "\" password=\"" + password(principal) + "\";\n";
-            writeOwnerOnly(quarkusSettings(principal), text);
+            StringBuilder text = new StringBuilder("# Kafka credentials of " + principal + ", written by ./pipeline (KafkaCredentials); keep private\n");
+            clientSettings(principal).forEach((key, value) -> text.append(QUARKUS_PREFIX).append(key).append('=').append(value).append('\n'));
+            writeOwnerOnly(quarkusSettings(principal), text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Kafka credentials of " + principal + " to " + dir, e);
         }

@@ -1,6 +1,12 @@
 package io.leadpipeline.kafka;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +22,9 @@ public final class KafkaConnection {
     /** The settings that say how to sign in; absent on a plaintext broker. */
     public static final List<String> SIGN_IN_KEYS = List.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
             SaslConfigs.SASL_MECHANISM, SaslConfigs.SASL_JAAS_CONFIG);
+
+    /** The prefix of the same keys in Quarkus' configuration. */
+    private static final String QUARKUS_PREFIX = "kafka.";
 
     private KafkaConnection() {
     }
@@ -34,6 +43,27 @@ public final class KafkaConnection {
 
     public static Map<String, Object> plaintext(String bootstrapServers) {
         return of(bootstrapServers, Map.of());
+    }
+
+    /**
+     * The sign-in stored in a service's or tool's credentials file ({@code kafka.security.protocol=…} etc., the file
+     * {@code ./pipeline up} writes under .pipeline/security/kafka/ and a service loads with quarkus.config.locations).
+     */
+    public static Map<String, Object> signInFrom(Path quarkusSettingsFile) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(quarkusSettingsFile)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Kafka credentials in " + quarkusSettingsFile, e);
+        }
+        Map<String, Object> signIn = new HashMap<>();
+        SIGN_IN_KEYS.forEach(key -> {
+            String value = properties.getProperty(QUARKUS_PREFIX + key);
+            if (value != null) {
+                signIn.put(key, value);
+            }
+        });
+        return signIn;
     }
 
     /** The connection part of another client's configuration (e.g. the Kafka Streams app's), for a client of its own. */

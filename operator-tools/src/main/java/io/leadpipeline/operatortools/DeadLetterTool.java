@@ -1,6 +1,8 @@
 package io.leadpipeline.operatortools;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.KafkaConnection;
 
 /**
  * {@code ./pipeline dlq}: lists dead letters with their reasons, and replays them to their source topic once.
@@ -43,9 +46,12 @@ import io.leadpipeline.kafka.DeadLetters;
  * transaction, and skips records already marked, so a dead letter is replayed exactly once however often the
  * command runs (or crashes half way).
  * <pre>
- * DeadLetterTool --bootstrap HOST:PORT list [topic]
- * DeadLetterTool --bootstrap HOST:PORT replay topic [--id dlqTopic:partition:offset ...]
+ * DeadLetterTool --bootstrap HOST:PORT [--credentials DIR] list [topic]
+ * DeadLetterTool --bootstrap HOST:PORT [--credentials DIR] replay topic [--id dlqTopic:partition:offset ...]
  * </pre>
+ * On a secured broker ({@code --credentials}: the folder of Kafka credentials ./pipeline up keeps) it reads as the
+ * read-only {@code operator} and replays as the source topic's owner (from {@code owners.properties} there), so the
+ * broker's single-writer rule holds for replays too.
  */
 public final class DeadLetterTool {
 
@@ -55,22 +61,59 @@ public final class DeadLetterTool {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String READER = "operator";
+    static final String OWNERS_FILE = "owners.properties";
+
     private final String bootstrapServers;
+    private final Optional<Path> credentials;
 
     public DeadLetterTool(String bootstrapServers) {
+        this(bootstrapServers, Optional.empty());
+    }
+
+    public DeadLetterTool(String bootstrapServers, Optional<Path> credentials) {
         this.bootstrapServers = bootstrapServers;
+        this.credentials = credentials;
+    }
+
+    /** How the tool reads: as the operator on a secured broker. */
+    private Map<String, Object> readerConnection() {
+        return KafkaConnection.of(bootstrapServers, credentials.map(dir -> KafkaConnection.signInFrom(dir.resolve(READER + ".properties")))
+                .orElse(Map.of()));
+    }
+
+    /** How the tool writes {@code sourceTopic}: as its owner on a secured broker. */
+    private Map<String, Object> writerConnection(String sourceTopic) {
+        if (credentials.isEmpty()) {
+            return KafkaConnection.plaintext(bootstrapServers);
+        }
+        Properties owners = new Properties();
+        try (var in = Files.newBufferedReader(credentials.get().resolve(OWNERS_FILE))) {
+            owners.load(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read " + OWNERS_FILE + " in " + credentials.get() + " (./pipeline up writes it)", e);
+        }
+        String owner = owners.getProperty(sourceTopic);
+        if (owner == null) {
+            throw new IllegalArgumentException("No service owns " + sourceTopic + ", so nothing may replay to it");
+        }
+        return KafkaConnection.of(bootstrapServers, KafkaConnection.signInFrom(credentials.get().resolve(owner + ".properties")));
     }
 
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(List.of(args));
         String bootstrap = null;
+        Optional<Path> credentials = Optional.empty();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
-            if ((rest.get(i).equals("--bootstrap") || rest.get(i).equals("--id")) && i + 1 >= rest.size()) {
+            if (List.of("--bootstrap", "--id", "--credentials").contains(rest.get(i)) && i + 1 >= rest.size()) {
                 usage();
             }
             if (rest.get(i).equals("--bootstrap")) {
                 bootstrap = rest.remove(i + 1);
+                rest.remove(i--);
+            } else if (rest.get(i).equals("--credentials")) {
+                credentials = Optional.of(Path.of(rest.remove(i + 1)));
                 rest.remove(i--);
             } else if (rest.get(i).equals("--id")) {
                 ids.add(rest.remove(i + 1));
@@ -80,7 +123,7 @@ public final class DeadLetterTool {
         if (bootstrap == null || rest.isEmpty()) {
             usage();
         }
-        DeadLetterTool tool = new DeadLetterTool(bootstrap);
+        DeadLetterTool tool = new DeadLetterTool(bootstrap, credentials);
         switch (rest.get(0)) {
             case "list" -> tool.list(rest.size() > 1 ? Optional.of(rest.get(1)) : Optional.empty())
                     .forEach(line -> System.out.println(line.toString()));
@@ -97,7 +140,7 @@ public final class DeadLetterTool {
     }
 
     private static void usage() {
-        System.err.println("usage: dlq list [topic] | dlq replay <topic> [--id dlqTopic:partition:offset ...]");
+        System.err.println("usage: dlq [--credentials DIR] list [topic] | dlq [--credentials DIR] replay <topic> [--id dlqTopic:partition:offset ...]");
         System.exit(2);
     }
 
@@ -140,7 +183,8 @@ public final class DeadLetterTool {
      */
     public List<String> replay(String topic, List<String> onlyIds) throws Exception {
         String deadLetterTopic = deadLetterTopicOf(topic);
-        ensureReplaysTopic();
+        Map<String, Object> writer = writerConnection(sourceTopicOf(deadLetterTopic));
+        ensureReplaysTopic(writer);
         Set<String> already = replayedIds();
         List<ConsumerRecord<byte[], byte[]>> pending = readAll(deadLetterTopic).stream()
                 .filter(record -> !already.contains(idOf(record)))
@@ -149,8 +193,7 @@ public final class DeadLetterTool {
         if (pending.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new LinkedHashMap<>(writer);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lead-pipeline-dlq-replay-" + deadLetterTopic);
         List<String> replayedNow = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -183,7 +226,7 @@ public final class DeadLetterTool {
     }
 
     private List<String> deadLetterTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(readerConnection())) {
             return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(name -> name.endsWith(DeadLetters.SUFFIX))
                     .sorted()
@@ -193,8 +236,8 @@ public final class DeadLetterTool {
         }
     }
 
-    private void ensureReplaysTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private void ensureReplaysTopic(Map<String, Object> writer) {
+        try (Admin admin = Admin.create(writer)) {
             admin.createTopics(List.of(new NewTopic(REPLAYS_TOPIC, Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get(30, TimeUnit.SECONDS);
@@ -217,11 +260,10 @@ public final class DeadLetterTool {
 
     /** Every committed record of a topic, read to its end offsets; empty when the topic does not exist. */
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        Map<String, Object> config = readerConnection();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var infos = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
             if (infos == null) {

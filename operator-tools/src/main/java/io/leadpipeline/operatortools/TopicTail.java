@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.nio.file.Path;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +19,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadpipeline.kafka.KafkaConnection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,7 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (topic, partition, offset, key, timestamp, headers, value). Reads without a consumer group, so watching a
  * topic never disturbs the services.
  * Hand-written because Kafka's console consumer prints Avro as raw bytes; Confluent's Avro one is not a tool we keep.
- * Usage: {@code TopicTail --bootstrap HOST:PORT --registry URL --topic T [--from-beginning] [--max N]}.
+ * Usage: {@code TopicTail --bootstrap HOST:PORT --registry URL --topic T [--from-beginning] [--max N] [--kafka-config FILE]};
+ * {@code --kafka-config}: a credentials file of a secured broker (./pipeline passes the read-only operator's).
  */
 public final class TopicTail {
 
@@ -41,7 +46,8 @@ public final class TopicTail {
         ConfluentAvroDecoder decoder = new ConfluentAvroDecoder(require(options, "registry"));
 
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, require(options, "bootstrap"));
+        props.putAll(KafkaConnection.of(require(options, "bootstrap"),
+                Optional.ofNullable(options.get("kafka-config")).map(Path::of).map(KafkaConnection::signInFrom).orElse(Map.of())));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

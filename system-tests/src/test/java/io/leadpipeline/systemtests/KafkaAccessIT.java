@@ -40,6 +40,7 @@ import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.events.NurtureEnrollmentChanged;
+import io.leadpipeline.operatortools.DeadLetterTool;
 import io.leadpipeline.service.security.Roles;
 
 /**
@@ -158,6 +159,34 @@ class KafkaAccessIT {
             Thread.sleep(500);
         }
         assertEquals(2, seen, "the console shows both leads' journeys");
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonRecordAndReplayItAsTheTopicsOwner() throws Exception {
+        String key = "poison-" + java.util.UUID.randomUUID();
+        Map<String, Object> admin = pipeline.stack().clientSettings();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(admin, new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("lead.conversions", key, "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        // qualification-service dead-letters it (it may write the dead letters of what it reads); the operator lists it.
+        DeadLetterTool operator = new DeadLetterTool(pipeline.stack().bootstrapServers(), java.util.Optional.of(credentials.dir()));
+        long deadline = System.nanoTime() + ARRIVAL.toNanos();
+        List<String> ids = List.of();
+        while (ids.isEmpty() && System.nanoTime() < deadline) {
+            ids = operator.list(java.util.Optional.of("lead.conversions")).stream()
+                    .filter(line -> key.equals(line.path("key").asText())).map(line -> line.path("id").asText()).toList();
+            Thread.sleep(500);
+        }
+        assertEquals(1, ids.size(), "the poison record is dead-lettered once");
+
+        // The replay writes lead.conversions as its owner, capture-service: the broker lets it.
+        assertEquals(ids, operator.replay("lead.conversions", ids));
+        try (TopicReader<byte[]> conversions = new TopicReader<>(admin, "lead.conversions",
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            assertEquals(2, conversions.await(r -> r.key().equals(key), 2, ARRIVAL).size(), "the original and its replay");
+        }
     }
 
     private static Map<String, Object> settings(String principal) {
