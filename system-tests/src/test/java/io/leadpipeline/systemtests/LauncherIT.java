@@ -46,11 +46,12 @@ class LauncherIT {
 
     private final Path root = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
     private final Map<String, String> env = new HashMap<>();
+    private Path home;
 
     @Test
     void shouldRunTheReadmeWalkThrough() throws Exception {
         Path workDir = Files.createDirectories(Path.of(System.getProperty("pipeline.work-dir", "target/system-tests")));
-        Path home = Files.createTempDirectory(workDir, "pipeline-home-");
+        home = Files.createTempDirectory(workDir, "pipeline-home-");
         env.put("PIPELINE_HOME", home.toString());
         env.put("PIPELINE_JVM_OPTS", System.getProperty(ChildProcess.CHILD_JVM_FLAGS, ""));
         for (String port : List.of("CAPTURE_PORT", "QUALIFICATION_PORT", "ROUTING_PORT", "NURTURE_PORT", "KAFKA_PORT",
@@ -62,6 +63,9 @@ class LauncherIT {
             assertEquals(0, up.exitCode(), up.output());
             assertTrue(up.output().contains("curl -i -X POST http://localhost:" + env.get("CAPTURE_PORT") + "/v1/conversions"),
                     "up prints where to post a conversion");
+            assertTrue(up.output().contains("SASL/SCRAM sign-in, per-service ACLs"), "Kafka is secured by default: " + up.output());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(home.resolve("security/kafka/capture-service.properties"))), "credentials are private");
 
             String leadId = postReadmeExample();
 
@@ -143,9 +147,10 @@ class LauncherIT {
 
     /** Writes bytes no service can read to lead.conversions; returns the id ./pipeline dlq list gives its dead letter. */
     private String deadLetterOfAPoisonRecord() throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + env.get("KAFKA_PORT")),
-                new StringSerializer(), new ByteArraySerializer())) {
+        // ./pipeline up secures Kafka by default: the test signs in as the broker's own admin, from the launcher's files.
+        Map<String, Object> admin = io.leadpipeline.kafka.KafkaConnection.of("127.0.0.1:" + env.get("KAFKA_PORT"),
+                io.leadpipeline.kafka.KafkaConnection.signInFrom(home.resolve("security/kafka/admin.properties")));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(admin, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>("lead.conversions", "poison-key", "not avro".getBytes(StandardCharsets.UTF_8))).get();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
