@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -17,7 +16,7 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * Who may do what on the broker: one row per Kafka principal, the only place the pipeline's ACLs are written down.
  * {@link KafkaAccessSetup} turns it into SCRAM users and ACL bindings for {@code ./pipeline up} and the system tests,
- * and {@link #shellScript} into the commands docker-compose runs. The broker denies everything not granted here
+ * and {@link KafkaAccessScript} into the script docker-compose runs. The broker denies everything not granted here
  * ({@code allow.everyone.if.no.acl.found=false}); only the broker's own {@value #ADMIN} is a super user.
  * <p>
  * A service writes only the topics it owns (the single-writer rule of DESIGN.md, now enforced by the broker), reads
@@ -140,24 +139,5 @@ public final class KafkaAccess {
         for (AclOperation operation : operations) {
             bindings.add(new AclBinding(resource, new AccessControlEntry("User:" + p.name(), "*", operation, AclPermissionType.ALLOW)));
         }
-    }
-
-    /**
-     * The same grants as {@code kafka-acls.sh} commands, for docker-compose's access step (docker/kafka-access.sh is
-     * generated from this and checked against it by a test).
-     */
-    public static List<String> aclCommands() {
-        return bindings().stream().map(binding -> {
-            ResourcePattern resource = binding.pattern();
-            String kind = switch (resource.resourceType()) {
-                case TOPIC -> "--topic";
-                case GROUP -> "--group";
-                case TRANSACTIONAL_ID -> "--transactional-id";
-                default -> throw new IllegalStateException("No kafka-acls.sh option for " + resource.resourceType());
-            };
-            return Stream.of("acl", binding.entry().principal().substring("User:".length()),
-                    binding.entry().operation().name(), kind, resource.name(), resource.patternType().name())
-                    .reduce((a, b) -> a + " " + b).orElseThrow();
-        }).toList();
     }
 }
