@@ -72,9 +72,6 @@ grant() {
   acl capture-service topic lead.engagements LITERAL WRITE DESCRIBE CREATE
   acl capture-service transactional-id lead-pipeline-dlq-replay-lead.engagements.dlq LITERAL WRITE DESCRIBE
   acl capture-service topic lead.dlq-replays LITERAL WRITE DESCRIBE CREATE
-  acl capture-service group capture-service PREFIXED READ DESCRIBE
-  acl capture-service topic capture-service- PREFIXED ALL
-  acl capture-service transactional-id capture-service PREFIXED WRITE DESCRIBE
   acl qualification-service topic lead.decisions LITERAL WRITE DESCRIBE CREATE
   acl qualification-service transactional-id lead-pipeline-dlq-replay-lead.decisions.dlq LITERAL WRITE DESCRIBE
   acl qualification-service topic lead.dlq-replays LITERAL WRITE DESCRIBE CREATE
@@ -122,8 +119,6 @@ grant() {
   acl nurture-service topic nurture-service- PREFIXED ALL
   acl nurture-service transactional-id nurture-service PREFIXED WRITE DESCRIBE
   acl ops-console group ops-console PREFIXED READ DESCRIBE
-  acl ops-console topic ops-console- PREFIXED ALL
-  acl ops-console transactional-id ops-console PREFIXED WRITE DESCRIBE
   acl ops-console group qualification-service LITERAL DESCRIBE
   acl ops-console group routing-service LITERAL DESCRIBE
   acl ops-console group nurture-service LITERAL DESCRIBE

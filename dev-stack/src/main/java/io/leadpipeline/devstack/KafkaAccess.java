@@ -41,10 +41,12 @@ public final class KafkaAccess {
     static final String REPLAY_TRANSACTIONAL_PREFIX = "lead-pipeline-dlq-replay-";
 
     /**
-     * One principal: the topics it alone writes, the topics it reads, and the prefix of its consumer groups, internal
-     * topics and transactional ids (null for none).
+     * One principal: the topics it alone writes, the topics it reads, the prefix of its consumer groups (null for none),
+     * whether it is a Kafka Streams app (then its internal topics and transactional ids share that prefix), and the
+     * groups of others it may describe.
      */
-    public record Principal(String name, List<String> owns, List<String> reads, String ownPrefix, List<String> describesGroups) {
+    public record Principal(String name, List<String> owns, List<String> reads, String groupPrefix, boolean streamsApp,
+            List<String> describesGroups) {
 
         public Principal {
             owns = List.copyOf(owns);
@@ -65,18 +67,18 @@ public final class KafkaAccess {
 
     /** Every principal but {@link #ADMIN}, in the order the services start. */
     public static final List<Principal> PRINCIPALS = List.of(
-            new Principal("capture-service", List.of(CONVERSIONS, ENGAGEMENTS), List.of(), "capture-service", List.of()),
+            new Principal("capture-service", List.of(CONVERSIONS, ENGAGEMENTS), List.of(), null, false, List.of()),
             new Principal("qualification-service", List.of(DECISIONS),
-                    List.of(CONVERSIONS, ENGAGEMENTS, HANDOFF_OUTCOMES, NURTURE_ENROLLMENTS), "qualification-service", List.of()),
+                    List.of(CONVERSIONS, ENGAGEMENTS, HANDOFF_OUTCOMES, NURTURE_ENROLLMENTS), "qualification-service", true, List.of()),
             // routing reads back its own handoff responses and closer availability: the HTTP API writes them, the desk applies them.
             new Principal("routing-service", List.of(HANDOFFS, HANDOFF_OUTCOMES, HANDOFF_RESPONSES, CLOSER_AVAILABILITY),
-                    List.of(DECISIONS, HANDOFF_RESPONSES, CLOSER_AVAILABILITY, ENGAGEMENTS), "routing-service", List.of()),
+                    List.of(DECISIONS, HANDOFF_RESPONSES, CLOSER_AVAILABILITY, ENGAGEMENTS), "routing-service", true, List.of()),
             new Principal("nurture-service", List.of(NURTURE_ENROLLMENTS, NURTURE_TOUCHES),
-                    List.of(DECISIONS, HANDOFF_OUTCOMES, ENGAGEMENTS), "nurture-service", List.of()),
+                    List.of(DECISIONS, HANDOFF_OUTCOMES, ENGAGEMENTS), "nurture-service", true, List.of()),
             // The console reads every lead.* topic by pattern and shows the services' consumer lag.
-            new Principal(OPS_CONSOLE, List.of(), List.of(), OPS_CONSOLE,
+            new Principal(OPS_CONSOLE, List.of(), List.of(), OPS_CONSOLE, false,
                     List.of("qualification-service", "routing-service", "nurture-service")),
-            new Principal(OPERATOR, List.of(), List.of(), null, List.of()));
+            new Principal(OPERATOR, List.of(), List.of(), null, false, List.of()));
 
     private KafkaAccess() {
     }
@@ -111,13 +113,15 @@ public final class KafkaAccess {
                 topic(bindings, p, topic, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE);
                 topic(bindings, p, topic + DEAD_LETTER_SUFFIX, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
             }
-            if (p.ownPrefix() != null) {
-                ResourcePattern group = new ResourcePattern(ResourceType.GROUP, p.ownPrefix(), PatternType.PREFIXED);
+            if (p.groupPrefix() != null) {
+                ResourcePattern group = new ResourcePattern(ResourceType.GROUP, p.groupPrefix(), PatternType.PREFIXED);
                 allow(bindings, p, group, AclOperation.READ, AclOperation.DESCRIBE);
+            }
+            if (p.streamsApp()) {
                 // Kafka Streams' changelog and repartition topics and its exactly-once transactional ids: <application.id>-...
-                ResourcePattern internal = new ResourcePattern(ResourceType.TOPIC, p.ownPrefix() + "-", PatternType.PREFIXED);
+                ResourcePattern internal = new ResourcePattern(ResourceType.TOPIC, p.groupPrefix() + "-", PatternType.PREFIXED);
                 allow(bindings, p, internal, AclOperation.ALL);
-                ResourcePattern transactions = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, p.ownPrefix(), PatternType.PREFIXED);
+                ResourcePattern transactions = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, p.groupPrefix(), PatternType.PREFIXED);
                 allow(bindings, p, transactions, AclOperation.WRITE, AclOperation.DESCRIBE);
             }
             for (String group : p.describesGroups()) {
