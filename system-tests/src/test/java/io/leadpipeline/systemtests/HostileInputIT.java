@@ -309,6 +309,14 @@ class HostileInputIT {
         }
         int status = answer.status();
         String type = contentType(answer);
+        // An error body names the field that is wrong, never what was sent in it: no email address of the request comes back.
+        String sent = request.target() + " " + (request.body() == null ? "" : new String(request.body(), StandardCharsets.UTF_8));
+        for (String address : EmailAddressesInText.in(sent)) {
+            if (answer.body().contains(address)) {
+                problems.add(line("the answer repeats an email address the request carried", answer));
+                break;
+            }
+        }
         boolean formRedirect = status == 303 && (request.expectation() == Expectation.BROWSER_FORM || request.expectation() == Expectation.SCRIPT_FORM);
         if (status >= 500) {
             problems.add(line("5xx", answer));
