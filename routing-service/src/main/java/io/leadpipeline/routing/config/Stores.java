@@ -21,6 +21,12 @@ public final class Stores {
     public static final String ACCOUNT_OWNER_SOURCES = "account-owner-sources";
     /** leadId → the decision ids of its routing cases: what an erasure of the lead deletes. */
     public static final String LEAD_CASES = "lead-cases";
+    /**
+     * leadId → when the lead was last erased (epoch millis). Only the id and the time, no personal data: so that a
+     * decision made before the erasure and read after it is not routed, however late (as qualification-service's store
+     * of the same name).
+     */
+    public static final String ERASED_LEADS = "erased-leads";
     /** "lane|queuedSince|decisionId" → decisionId: the waiting leads, each lane oldest first (see QueueLanes). */
     public static final String WAITING_LEADS = "waiting-leads";
     /** lane → how many leads wait in it. */

@@ -30,7 +30,8 @@ public final class Topics {
 
     /** Topics created with the broker's defaults when missing, dead-letter topics included. */
     public static final List<String> ALL = List.of(DECISIONS, ENGAGEMENTS, HANDOFFS, HANDOFF_OUTCOMES, HANDOFF_RESPONSES,
-            DeadLetters.topicFor(DECISIONS), DeadLetters.topicFor(HANDOFF_RESPONSES), DeadLetters.topicFor(CLOSER_AVAILABILITY));
+            DeadLetters.topicFor(DECISIONS), DeadLetters.topicFor(HANDOFF_RESPONSES), DeadLetters.topicFor(CLOSER_AVAILABILITY),
+            DeadLetters.topicFor(ENGAGEMENTS));
 
     /** Topics created compacted when missing. */
     public static final List<String> COMPACTED = List.of(CLOSER_AVAILABILITY);

@@ -53,6 +53,11 @@ public interface DeskState {
 
     void deleteHandoff(String handoffId);
 
+    /** When the lead was last erased, if it ever was: all the desk keeps of an erased lead (no personal data). */
+    Optional<Instant> erasedAt(String leadId);
+
+    void putErasedAt(String leadId, Instant erasedAt);
+
     /**
      * The first entry of a {@link QueueLanes lane} that comes after {@code after} in queue order, or the lane's head
      * when {@code after} is empty. Costs one ordered seek, however long the lane is.

@@ -59,9 +59,17 @@ public final class RoutingDesk {
         return state.routingCase(decisionId).isPresent();
     }
 
-    /** A sales-qualified decision arrives; a redelivered one (same decision id) changes nothing. */
+    /** A sales-qualified decision made as it is read ({@code decidedAt} = {@code now}). */
     public List<DeskEvent> receive(String decisionId, String leadId, LeadFacts facts, Instant now) {
-        if (state.routingCase(decisionId).isPresent()) {
+        return receive(decisionId, leadId, facts, now, now);
+    }
+
+    /**
+     * A sales-qualified decision, made at {@code decidedAt}, arrives; a redelivered one (same decision id) changes
+     * nothing, and neither does one the lead's erasure came after ({@link #erasedBy}), however late it is read.
+     */
+    public List<DeskEvent> receive(String decisionId, String leadId, LeadFacts facts, Instant decidedAt, Instant now) {
+        if (state.routingCase(decisionId).isPresent() || erasedBy(leadId, decidedAt)) {
             return List.of();
         }
         RoutingCase routingCase = RoutingCase.received(decisionId, leadId, facts, rules.ruleFor(facts), now);
@@ -72,21 +80,46 @@ public final class RoutingDesk {
     }
 
     /**
-     * The lead asked to be forgotten: each of its cases leaves the queue, an open handoff gives its closer the capacity
-     * back (no outcome is written: there is no lead left to report on), and the cases, their handoffs and an account
-     * owner learned from the lead are deleted. Then the desk drains, as freed capacity may place a waiting lead. An
-     * unknown lead, or one erased before, changes nothing.
+     * Whether what happened for the lead at {@code eventTime} was erased with it: the lead was erased at or after that
+     * time. Decisions are on lead.decisions and erasures on lead.engagements, so one made before the erasure can be read
+     * after it (lag, a restart); it must not reach a closer. The comparison is qualification-service's
+     * ({@code Qualification.apply}): it ignores every event at or before the erasure, so the only decision it writes for
+     * an erased lead afterwards is for a fresh opt-in, decided at that event's time, strictly after the erasure, and
+     * routed here as a new lead. Decision times and erasure times are both event times of the lead's own events.
      */
+    public boolean erasedBy(String leadId, Instant eventTime) {
+        return state.erasedAt(leadId).filter(erasedAt -> !eventTime.isAfter(erasedAt)).isPresent();
+    }
+
+    /** An erasure requested as it is read ({@code erasedAt} = {@code now}). */
     public Erasure erase(String leadId, Instant now) {
-        Optional<LeadCases> known = state.leadCases(leadId);
-        if (known.isEmpty()) {
+        return erase(leadId, now, now);
+    }
+
+    /**
+     * The lead asked to be forgotten at {@code erasedAt}: the desk remembers only that time (so that a decision made
+     * before it and read later is ignored), each of the lead's cases leaves the queue, an open handoff gives its closer
+     * the capacity back (no outcome is written: there is no lead left to report on), and the cases, their handoffs and
+     * an account owner learned from the lead are deleted. Then the desk drains, as freed capacity may place a waiting
+     * lead. The events start with {@link DeskEvent.LeadErased}, also for a lead the desk has not seen (yet). An erasure
+     * at or before one already applied (a redelivery) changes nothing.
+     */
+    public Erasure erase(String leadId, Instant erasedAt, Instant now) {
+        if (erasedBy(leadId, erasedAt)) {
             return new Erasure(List.of(), List.of());
         }
-        for (String decisionId : known.get().decisionIds()) {
-            state.routingCase(decisionId).ifPresent(routingCase -> forget(leadId, routingCase));
+        state.putErasedAt(leadId, erasedAt);
+        List<String> decisionIds = state.leadCases(leadId).map(LeadCases::decisionIds).orElse(List.of());
+        List<DeskEvent> events = new ArrayList<>();
+        events.add(new DeskEvent.LeadErased(leadId, decisionIds, erasedAt));
+        if (!decisionIds.isEmpty()) {
+            for (String decisionId : decisionIds) {
+                state.routingCase(decisionId).ifPresent(routingCase -> forget(leadId, routingCase));
+            }
+            state.deleteLeadCases(leadId);
+            events.addAll(drain(now));
         }
-        state.deleteLeadCases(leadId);
-        return new Erasure(known.get().decisionIds(), drain(now));
+        return new Erasure(decisionIds, events);
     }
 
     private void forget(String leadId, RoutingCase routingCase) {

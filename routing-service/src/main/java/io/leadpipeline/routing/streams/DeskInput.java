@@ -1,5 +1,7 @@
 package io.leadpipeline.routing.streams;
 
+import java.time.Instant;
+
 import io.leadpipeline.events.CloserAvailabilityChanged;
 import io.leadpipeline.events.HandoffResponseSubmitted;
 import io.leadpipeline.events.QualificationDecided;
@@ -16,7 +18,7 @@ sealed interface DeskInput {
     record AvailabilityChange(CloserAvailabilityChanged change) implements DeskInput {
     }
 
-    /** The lead asked to be forgotten (an ERASURE_REQUESTED engagement). */
-    record Erasure(String leadId) implements DeskInput {
+    /** The lead asked to be forgotten at {@code erasedAt} (an ERASURE_REQUESTED engagement and its occurredAt). */
+    record Erasure(String leadId, Instant erasedAt) implements DeskInput {
     }
 }

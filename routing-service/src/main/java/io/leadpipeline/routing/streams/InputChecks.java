@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.leadpipeline.events.CloserAvailabilityChanged;
 import io.leadpipeline.events.ContactDetails;
+import io.leadpipeline.events.EngagementTracked;
 import io.leadpipeline.events.HandoffResponseSubmitted;
 import io.leadpipeline.events.QualificationDecided;
 
@@ -66,6 +67,14 @@ final class InputChecks {
     /** An availability change (tombstones are filtered out before: compaction housekeeping, not poison). */
     static Optional<String> availability(String key, CloserAvailabilityChanged change) {
         return keyedBy(key, "closerId", change.getCloserId());
+    }
+
+    /**
+     * An erasure request (only ERASURE_REQUESTED engagements are checked: the others are filtered out before). Dropped
+     * silently, an unusable one would leave the lead's data at the desk; dead-lettered, it is seen and can be replayed.
+     */
+    static Optional<String> erasure(String key, EngagementTracked engagement) {
+        return keyedBy(key, "leadId", engagement.getLeadId());
     }
 
     private static Optional<String> keyedBy(String key, String idName, String id) {

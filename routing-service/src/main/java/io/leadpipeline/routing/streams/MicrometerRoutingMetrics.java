@@ -20,7 +20,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Routing metrics on /q/metrics: {@code routing_handoffs_total{pool,strategy}},
  * {@code routing_handoff_outcomes_total{pool,outcome}}, {@code routing_sla_expiries_total{pool}},
- * {@code routing_queue_size{pool}}, {@code routing_queue_oldest_wait_seconds} and the {@code routing_queue_wait_seconds}
+ * {@code routing_queue_size{pool}}, {@code routing_queue_oldest_wait_seconds}, {@code routing_erasures_total} (no labels:
+ * nothing about the erased lead) and the {@code routing_queue_wait_seconds}
  * timer (how long leads waited before their handoff). Only the instance hosting the routing desk reports non-zero values.
  */
 @ApplicationScoped
@@ -30,6 +31,7 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
     private final Map<String, AtomicInteger> queueSizes = new ConcurrentHashMap<>();
     private final AtomicLong oldestWaitSeconds = new AtomicLong();
     private final Timer queueWait;
+    private final Counter erasures;
 
     public MicrometerRoutingMetrics(MeterRegistry registry, RoutingRules rules) {
         this.registry = registry;
@@ -37,6 +39,7 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
         Gauge.builder("routing.queue.oldest.wait.seconds", oldestWaitSeconds, AtomicLong::get)
                 .description("How long the longest-waiting lead has waited for a closer").register(registry);
         this.queueWait = Timer.builder("routing.queue.wait").description("How long leads waited before their handoff").register(registry);
+        this.erasures = Counter.builder("routing.erasures").description("Lead erasures applied at the routing desk").register(registry);
     }
 
     @Override
@@ -60,6 +63,11 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
     public void queue(Map<String, Integer> waitingByPool, Optional<Duration> oldestWait) {
         waitingByPool.forEach((pool, size) -> queueGauge(pool).set(size));
         oldestWaitSeconds.set(oldestWait.map(Duration::toSeconds).orElse(0L));
+    }
+
+    @Override
+    public void erased() {
+        erasures.increment();
     }
 
     private AtomicInteger queueGauge(String pool) {

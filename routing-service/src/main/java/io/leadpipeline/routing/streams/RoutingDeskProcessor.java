@@ -36,7 +36,7 @@ import io.leadpipeline.routing.domain.RoutingDesk;
 import io.leadpipeline.routing.domain.RoutingRules;
 
 /**
- * The routing desk as a Kafka Streams processor: SQL decisions, closers' answers and availability changes in;
+ * The routing desk as a Kafka Streams processor: SQL decisions, closers' answers, availability changes and erasures in;
  * handoffs and outcomes out, in the same transaction as the state they change. A wall-clock punctuator expires
  * overdue handoffs and drains the queue (working hours start, out-of-office ends), so timers survive restarts.
  */
@@ -94,7 +94,7 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
                 case DeskInput.Decision in -> receive(in.decision(), now, hop);
                 case DeskInput.Response in -> answer(in.response(), now, hop);
                 case DeskInput.AvailabilityChange in -> changeAvailability(in.change(), now, hop);
-                case DeskInput.Erasure in -> erase(in.leadId(), now, hop);
+                case DeskInput.Erasure in -> erase(in.leadId(), in.erasedAt(), now, hop);
             }
         }
     }
@@ -103,8 +103,13 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
         if (desk.hasSeen(decision.getDecisionId())) {
             return; // a redelivered decision: it already has its handoff (or its place in the queue)
         }
+        if (desk.erasedBy(decision.getLeadId(), decision.getDecidedAt())) {
+            // Made before the lead's erasure and read after it: neither routed nor its snapshot (contact details) kept.
+            LOG.info("Decision {} ignored: made before its lead's erasure", decision.getDecisionId());
+            return;
+        }
         decisions.put(decision.getDecisionId(), decision);
-        publish(desk.receive(decision.getDecisionId(), decision.getLeadId(), facts(decision), now), now, hop);
+        publish(desk.receive(decision.getDecisionId(), decision.getLeadId(), facts(decision), decision.getDecidedAt(), now), now, hop);
     }
 
     private void answer(HandoffResponseSubmitted command, Instant now, StreamsTracing.Hop hop) {
@@ -128,12 +133,9 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     }
 
     /** The lead's cases, handoffs and the decision snapshots with its contact details go (tombstones in the changelogs). */
-    private void erase(String leadId, Instant now, StreamsTracing.Hop hop) {
-        RoutingDesk.Erasure erasure = desk.erase(leadId, now);
+    private void erase(String leadId, Instant erasedAt, Instant now, StreamsTracing.Hop hop) {
+        RoutingDesk.Erasure erasure = desk.erase(leadId, erasedAt, now);
         erasure.decisionIds().forEach(decisions::delete);
-        if (!erasure.decisionIds().isEmpty()) {
-            LOG.info("Lead {} erased: {} routing case(s) deleted", leadId, erasure.decisionIds().size());
-        }
         publish(erasure.events(), now, hop);
     }
 
@@ -176,6 +178,10 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
                     if (recorded.outcome() != HandoffOutcomeType.EXPIRED) {
                         closedDecisions.add(handoff.decisionId());
                     }
+                }
+                case DeskEvent.LeadErased erased -> {
+                    metrics.erased();
+                    LOG.info("Lead {} erased: {} routing case(s) deleted", erased.leadId(), erased.decisionIds().size());
                 }
             }
         }

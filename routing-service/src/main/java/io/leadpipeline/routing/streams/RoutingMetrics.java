@@ -25,6 +25,10 @@ public interface RoutingMetrics {
         @Override
         public void queue(Map<String, Integer> waitingByPool, Optional<Duration> oldestWait) {
         }
+
+        @Override
+        public void erased() {
+        }
     };
 
     void handedOff(String pool, AssignmentStrategy strategy, Duration waited);
@@ -32,4 +36,7 @@ public interface RoutingMetrics {
     void outcome(String pool, HandoffOutcomeType outcome);
 
     void queue(Map<String, Integer> waitingByPool, Optional<Duration> oldestWait);
+
+    /** An erasure was applied (a redelivered or older one is not counted); no lead id: that is what was erased. */
+    void erased();
 }

@@ -84,6 +84,7 @@ public final class RoutingTopology {
         builder.addStateStore(store(Stores.ACCOUNT_OWNERS, Serdes.String()));
         builder.addStateStore(store(Stores.ACCOUNT_OWNER_SOURCES, Serdes.String()));
         builder.addStateStore(store(Stores.LEAD_CASES, StateSerde.of(LeadCases.class)));
+        builder.addStateStore(store(Stores.ERASED_LEADS, Serdes.Long()));
         builder.addStateStore(store(Stores.WAITING_LEADS, Serdes.String()));
         builder.addStateStore(store(Stores.QUEUE_LANE_SIZES, Serdes.Integer()));
         builder.addStateStore(store(Stores.SLA_TIMERS, Serdes.String()));
@@ -111,19 +112,20 @@ public final class RoutingTopology {
                 .mapValues(DeskInput.AvailabilityChange::new);
 
         // Of what leads do, only erasures are routing's business; they are filtered before the repartition so page views
-        // never reach the single desk. An unusable engagement is not dead-lettered here: qualification and nurture,
-        // which read every engagement, already do.
-        KStream<String, DeskInput> erasures = builder
+        // never reach the single desk. An unusable erasure (no lead id, keyed by another id) goes to lead.engagements.dlq
+        // like other poison input: dropped silently it would leave the lead's data here. Qualification and nurture
+        // dead-letter what they cannot use of the same topic too; the dlq.service header tells the copies apart.
+        KStream<String, DeskInput> erasures = usable(builder
                 .stream(Topics.ENGAGEMENTS, Consumed.with(Serdes.String(), engagementSerde))
-                .filter((leadId, engagement) -> engagement != null && engagement.getType() == EngagementType.ERASURE_REQUESTED
-                        && engagement.getLeadId() != null && engagement.getLeadId().equals(leadId))
+                .filter((leadId, engagement) -> engagement != null && engagement.getType() == EngagementType.ERASURE_REQUESTED),
+                Topics.ENGAGEMENTS, engagementSerde, InputChecks::erasure)
                 .repartition(toDesk(DESK_ERASURES, engagementSerde))
-                .mapValues(engagement -> new DeskInput.Erasure(engagement.getLeadId()));
+                .mapValues(engagement -> new DeskInput.Erasure(engagement.getLeadId(), engagement.getOccurredAt()));
 
         KStream<String, SpecificRecord> out = decisions.merge(responses).merge(availability).merge(erasures)
                 .process(() -> new RoutingDeskProcessor(rules, tickInterval, metrics, tracing), Stores.ROUTING_CASES, Stores.ROUTED_DECISIONS,
                         Stores.HANDOFFS, Stores.CLOSER_LOAD, Stores.CLOSER_AVAILABILITY, Stores.POOL_ROTATION, Stores.ACCOUNT_OWNERS,
-                        Stores.ACCOUNT_OWNER_SOURCES, Stores.LEAD_CASES,
+                        Stores.ACCOUNT_OWNER_SOURCES, Stores.LEAD_CASES, Stores.ERASED_LEADS,
                         Stores.WAITING_LEADS, Stores.QUEUE_LANE_SIZES, Stores.SLA_TIMERS, Stores.COMMAND_RESULTS,
                         Stores.COMMAND_EXPIRY);
         out.filter((leadId, event) -> event instanceof LeadHandedOff)

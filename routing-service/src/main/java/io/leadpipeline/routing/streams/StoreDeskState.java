@@ -35,6 +35,7 @@ final class StoreDeskState implements DeskState {
     private final KeyValueStore<String, String> owners;
     private final KeyValueStore<String, String> ownerSources;
     private final KeyValueStore<String, LeadCases> leadCases;
+    private final KeyValueStore<String, Long> erasedLeads;
     private final KeyValueStore<String, String> waiting;
     private final KeyValueStore<String, Integer> laneSizes;
     private final KeyValueStore<String, String> timers;
@@ -54,6 +55,7 @@ final class StoreDeskState implements DeskState {
         this.owners = context.getStateStore(Stores.ACCOUNT_OWNERS);
         this.ownerSources = context.getStateStore(Stores.ACCOUNT_OWNER_SOURCES);
         this.leadCases = context.getStateStore(Stores.LEAD_CASES);
+        this.erasedLeads = context.getStateStore(Stores.ERASED_LEADS);
         this.waiting = context.getStateStore(Stores.WAITING_LEADS);
         this.laneSizes = context.getStateStore(Stores.QUEUE_LANE_SIZES);
         this.timers = context.getStateStore(Stores.SLA_TIMERS);
@@ -245,5 +247,15 @@ final class StoreDeskState implements DeskState {
     @Override
     public void deleteHandoff(String handoffId) {
         handoffs.delete(handoffId);
+    }
+
+    @Override
+    public Optional<Instant> erasedAt(String leadId) {
+        return Optional.ofNullable(erasedLeads.get(leadId)).map(Instant::ofEpochMilli);
+    }
+
+    @Override
+    public void putErasedAt(String leadId, Instant erasedAt) {
+        erasedLeads.put(leadId, erasedAt.toEpochMilli());
     }
 }

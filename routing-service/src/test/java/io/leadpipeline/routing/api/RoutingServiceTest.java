@@ -21,6 +21,9 @@ import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.TopicReader;
 import io.leadpipeline.testkit.EventTopics;
 import io.leadpipeline.events.CloserAvailabilityChanged;
+import io.leadpipeline.events.EngagementDetail;
+import io.leadpipeline.events.EngagementTracked;
+import io.leadpipeline.events.EngagementType;
 import io.leadpipeline.events.HandoffOutcomeRecorded;
 import io.leadpipeline.events.HandoffOutcomeType;
 import io.leadpipeline.events.HandoffRejectionReason;
@@ -111,6 +114,21 @@ class RoutingServiceTest {
                 .body(containsString("routing_handoffs_total{pool=\"" + handoff.getPool() + "\""))
                 .body(containsString("routing_queue_size{pool=\"general\"}"))
                 .body(containsString("routing_queue_wait_seconds_count"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnErasedLeadsHandoffAndCountTheErasure() {
+        LeadHandedOff handoff = handOff("erase.me@hooli.example");
+        java.time.Instant now = java.time.Instant.now();
+        EngagementTracked erasure = EngagementTracked.newBuilder().setEngagementId(java.util.UUID.randomUUID().toString())
+                .setLeadId(handoff.getLeadId()).setOccurredAt(now).setReceivedAt(now).setType(EngagementType.ERASURE_REQUESTED)
+                .setSiteId("admin-api").setDetail(EngagementDetail.newBuilder().build()).build();
+
+        new EventTopics(bootstrapServers, registryUrl).send(Topics.ENGAGEMENTS, handoff.getLeadId(), erasure);
+
+        Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().when().get("/v1/handoffs/{id}", handoff.getHandoffId())
+                .then().statusCode(404));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("routing_erasures_total"));
     }
 
     @Test

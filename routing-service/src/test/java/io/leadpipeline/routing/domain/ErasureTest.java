@@ -65,14 +65,56 @@ class ErasureTest {
     }
 
     @Test
-    void shouldChangeNothingForAnUnknownLeadOrASecondErasure() {
+    void shouldChangeNothingButRememberTheErasureForAnUnknownLeadAndIgnoreASecondErasure() {
         DeskDriver driver = new DeskDriver(TestRules.onePool(PoolStrategy.ROUND_ROBIN, alwaysOn("ava", 1)));
         Handoff handoff = driver.send(lead("acme.example"), NOW).get(0);
 
-        assertEquals(new RoutingDesk.Erasure(List.of(), List.of()), driver.desk.erase("someone-else", NOW));
+        RoutingDesk.Erasure unknown = driver.desk.erase("someone-else", NOW);
+        assertEquals(new RoutingDesk.Erasure(List.of(), List.of(new DeskEvent.LeadErased("someone-else", List.of(), NOW))), unknown);
+        assertEquals(Optional.of(NOW), driver.state.erasedAt("someone-else"), "only its id and erasure time are kept");
         assertEquals(1, driver.state.openHandoffs("ava"));
-        driver.desk.erase(handoff.leadId(), NOW);
-        assertEquals(new RoutingDesk.Erasure(List.of(), List.of()), driver.desk.erase(handoff.leadId(), NOW));
+        RoutingDesk.Erasure first = driver.desk.erase(handoff.leadId(), NOW);
+        assertEquals(List.of(new DeskEvent.LeadErased(handoff.leadId(), List.of("decision-1"), NOW)), first.events());
+        assertEquals(new RoutingDesk.Erasure(List.of(), List.of()), driver.desk.erase(handoff.leadId(), NOW), "a redelivery");
+        assertEquals(new RoutingDesk.Erasure(List.of(), List.of()), driver.desk.erase(handoff.leadId(), NOW.minusSeconds(1)),
+                "an older erasure is covered by the later one");
+        assertEquals(Optional.of(NOW), driver.state.erasedAt(handoff.leadId()));
         assertEquals(0, driver.state.openHandoffs("ava"));
+    }
+
+    @Test
+    void shouldNotRouteADecisionMadeBeforeTheErasureWhenItIsReadAfterIt() {
+        DeskDriver driver = new DeskDriver(TestRules.onePool(PoolStrategy.ROUND_ROBIN, alwaysOn("ava", 10)));
+        Instant erasedAt = NOW.plusSeconds(60);
+        driver.desk.erase("lead-9", erasedAt, erasedAt);
+
+        Instant readLater = NOW.plusSeconds(3600);
+        assertTrue(driver.desk.receive("decision-before", "lead-9", lead("acme.example"), NOW, readLater).isEmpty());
+        assertTrue(driver.desk.receive("decision-at", "lead-9", lead("acme.example"), erasedAt, readLater).isEmpty(),
+                "at the erasure's own time counts as before it, as in qualification");
+
+        assertFalse(driver.desk.hasSeen("decision-before"));
+        assertFalse(driver.state.remembers("lead-9"), "no case, no handoff, no index for the erased lead");
+        assertEquals(0, driver.state.openHandoffs("ava"));
+        assertEquals(0, driver.state.waitingCount(QueueLanes.pool("sales")));
+    }
+
+    @Test
+    void shouldRouteADecisionMadeAfterTheErasureAsANewLead() {
+        DeskDriver driver = new DeskDriver(TestRules.onePool(PoolStrategy.ROUND_ROBIN, alwaysOn("ava", 10)));
+        Handoff before = driver.send(lead("acme.example"), NOW).get(0); // lead-1
+        Instant erasedAt = NOW.plusSeconds(60);
+        driver.desk.erase(before.leadId(), erasedAt, erasedAt);
+
+        List<Handoff> fresh = DeskDriver.handoffs(driver.desk.receive("decision-fresh-opt-in", before.leadId(), lead("acme.example"),
+                erasedAt.plusMillis(1), erasedAt.plusSeconds(5)));
+
+        assertEquals(1, fresh.size(), "a fresh opt-in after the erasure starts a new lead");
+        assertEquals("decision-fresh-opt-in", fresh.get(0).decisionId());
+        assertEquals(Optional.empty(), driver.state.handoff(before.handoffId()), "nothing of the erased lifecycle comes back");
+        assertEquals(new LeadCases(List.of("decision-fresh-opt-in")), driver.state.leadCases(before.leadId()).orElseThrow());
+
+        RoutingDesk.Erasure again = driver.desk.erase(before.leadId(), erasedAt.plusSeconds(600), erasedAt.plusSeconds(600));
+        assertEquals(List.of("decision-fresh-opt-in"), again.decisionIds(), "a later erasure erases the new lifecycle too");
     }
 }

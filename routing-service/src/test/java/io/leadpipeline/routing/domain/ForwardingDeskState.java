@@ -33,6 +33,8 @@ class ForwardingDeskState implements DeskState {
     @Override public void deleteLeadCases(String leadId) { delegate.deleteLeadCases(leadId); }
     @Override public void deleteCase(String decisionId) { delegate.deleteCase(decisionId); }
     @Override public void deleteHandoff(String handoffId) { delegate.deleteHandoff(handoffId); }
+    @Override public Optional<Instant> erasedAt(String leadId) { return delegate.erasedAt(leadId); }
+    @Override public void putErasedAt(String leadId, Instant erasedAt) { delegate.putErasedAt(leadId, erasedAt); }
     @Override public Optional<QueueEntry> nextWaiting(String lane, Optional<QueueEntry> after) { return delegate.nextWaiting(lane, after); }
     @Override public void enqueue(String lane, QueueEntry entry) { delegate.enqueue(lane, entry); }
     @Override public void dequeue(String lane, QueueEntry entry) { delegate.dequeue(lane, entry); }

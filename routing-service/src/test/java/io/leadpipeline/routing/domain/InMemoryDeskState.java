@@ -19,6 +19,7 @@ public final class InMemoryDeskState implements DeskState {
     private final Map<String, String> owners = new HashMap<>();
     private final Map<String, String> ownerSources = new HashMap<>();
     private final Map<String, LeadCases> leadCases = new HashMap<>();
+    private final Map<String, Instant> erasedLeads = new HashMap<>();
     private static final Comparator<QueueEntry> QUEUE_ORDER = Comparator.comparing(QueueEntry::since).thenComparing(QueueEntry::decisionId);
     private final Map<String, TreeSet<QueueEntry>> lanes = new HashMap<>();
     private final TreeSet<SlaTimer> timers = new TreeSet<>(Comparator.comparing(SlaTimer::dueAt).thenComparing(SlaTimer::handoffId));
@@ -162,6 +163,16 @@ public final class InMemoryDeskState implements DeskState {
     @Override
     public void deleteHandoff(String handoffId) {
         handoffs.remove(handoffId);
+    }
+
+    @Override
+    public Optional<Instant> erasedAt(String leadId) {
+        return Optional.ofNullable(erasedLeads.get(leadId));
+    }
+
+    @Override
+    public void putErasedAt(String leadId, Instant erasedAt) {
+        erasedLeads.put(leadId, erasedAt);
     }
 
     /** Whether anything of the lead is left: its cases, their handoffs (by lead id), the index. */

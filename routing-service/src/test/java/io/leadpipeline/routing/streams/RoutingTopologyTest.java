@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -81,19 +83,23 @@ class RoutingTopologyTest {
     private TestOutputTopic<String, HandoffOutcomeRecorded> outcomes;
     private Map<String, TestOutputTopic<String, byte[]>> deadLetters;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private RoutingMetrics metrics = RoutingMetrics.NONE;
 
     private void start(CloserProfile... closers) {
         start(TestRules.onePool(PoolStrategy.ROUND_ROBIN, closers));
     }
 
     private RoutingRules rules;
+    @TempDir
+    Path stateDir;
 
     private void start(RoutingRules rules) {
         this.rules = rules;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(RoutingTopology.build(serdes, rules, Duration.ofSeconds(10), RoutingMetrics.NONE), props, START);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // not the shared default under java.io.tmpdir
+        driver = new TopologyTestDriver(RoutingTopology.build(serdes, rules, Duration.ofSeconds(10), metrics), props, START);
         decisions = driver.createInputTopic(Topics.DECISIONS, Serdes.String().serializer(), serdes.valueSerde(QualificationDecided.class).serializer());
         responses = driver.createInputTopic(Topics.HANDOFF_RESPONSES, Serdes.String().serializer(),
                 serdes.valueSerde(HandoffResponseSubmitted.class).serializer());
@@ -154,6 +160,71 @@ class RoutingTopologyTest {
         assertNull(snapshots.get(erased.getDecisionId()), "the snapshot with the lead's contact details is deleted");
         assertNull(leadCases.get(erased.getLeadId()));
         assertNotNull(caseStore.get(waiting.getDecisionId()));
+    }
+
+    @Test
+    void shouldNotHandOffADecisionMadeBeforeTheErasureWhenItIsReadAfterIt() {
+        start(alwaysOn("ava", 10));
+        QualificationDecided late = TestDecisions.decision("late.one@acme.example", LeadStage.SQL); // decided at START
+        TestInputTopic<String, EngagementTracked> engagements = driver.createInputTopic(Topics.ENGAGEMENTS,
+                Serdes.String().serializer(), serdes.valueSerde(EngagementTracked.class).serializer());
+        EngagementTracked erasure = engagement(late.getLeadId(), EngagementType.ERASURE_REQUESTED);
+        erasure.setOccurredAt(START.plusSeconds(60));
+        engagements.pipeInput(late.getLeadId(), erasure);
+
+        decisions.pipeInput(late.getLeadId(), late);
+
+        assertTrue(handoffs.isEmpty(), "no closer gets a lead that was erased");
+        KeyValueStore<String, Long> erased = driver.getKeyValueStore(Stores.ERASED_LEADS);
+        assertEquals(START.plusSeconds(60).toEpochMilli(), erased.get(late.getLeadId()), "only the id and the time are kept");
+        KeyValueStore<String, Object> caseStore = driver.getKeyValueStore(Stores.ROUTING_CASES);
+        KeyValueStore<String, Object> snapshots = driver.getKeyValueStore(Stores.ROUTED_DECISIONS);
+        assertNull(caseStore.get(late.getDecisionId()));
+        assertNull(snapshots.get(late.getDecisionId()), "its contact details are not stored");
+
+        QualificationDecided freshOptIn = TestDecisions.decision("late.one@acme.example", LeadStage.SQL);
+        freshOptIn.setDecidedAt(START.plusSeconds(120));
+        decisions.pipeInput(freshOptIn.getLeadId(), freshOptIn);
+        assertEquals(freshOptIn.getDecisionId(), handoffs.readValue().getDecisionId(), "a decision after the erasure is a new lead");
+    }
+
+    @Test
+    void shouldDeadLetterAnErasureKeyedByAnotherIdAndApplyTheNextOne() {
+        start(alwaysOn("ava", 10));
+        TestOutputTopic<String, byte[]> engagementDeadLetters = deadLetterTopic(Topics.ENGAGEMENTS);
+        TestInputTopic<String, EngagementTracked> engagements = driver.createInputTopic(Topics.ENGAGEMENTS,
+                Serdes.String().serializer(), serdes.valueSerde(EngagementTracked.class).serializer());
+        QualificationDecided sql = sql("wrong.key@acme.example");
+        handoffs.readValue();
+
+        engagements.pipeInput("someone@acme.example", engagement(sql.getLeadId(), EngagementType.ERASURE_REQUESTED));
+        engagements.pipeInput("other-lead", engagement("other-lead", EngagementType.PAGE_VIEW)); // not routing's: not checked
+        engagements.pipeInput(sql.getLeadId(), engagement(sql.getLeadId(), EngagementType.ERASURE_REQUESTED));
+
+        TestRecord<String, byte[]> dead = engagementDeadLetters.readRecord();
+        assertTrue(engagementDeadLetters.isEmpty());
+        assertEquals("someone@acme.example", dead.key());
+        KeyValueStore<String, Long> erased = driver.getKeyValueStore(Stores.ERASED_LEADS);
+        assertEquals(START.toEpochMilli(), erased.get(sql.getLeadId()), "the well-keyed erasure after it is applied");
+        KeyValueStore<String, Object> caseStore = driver.getKeyValueStore(Stores.ROUTING_CASES);
+        assertNull(caseStore.get(sql.getDecisionId()));
+    }
+
+    @Test
+    void shouldCountEachAppliedErasureWithoutLabels() {
+        RoutingRules rules = TestRules.onePool(PoolStrategy.ROUND_ROBIN, alwaysOn("ava", 10));
+        metrics = new MicrometerRoutingMetrics(meters, rules);
+        start(rules);
+        TestInputTopic<String, EngagementTracked> engagements = driver.createInputTopic(Topics.ENGAGEMENTS,
+                Serdes.String().serializer(), serdes.valueSerde(EngagementTracked.class).serializer());
+        QualificationDecided sql = sql("counted@acme.example");
+
+        engagements.pipeInput(sql.getLeadId(), engagement(sql.getLeadId(), EngagementType.ERASURE_REQUESTED));
+        engagements.pipeInput(sql.getLeadId(), engagement(sql.getLeadId(), EngagementType.ERASURE_REQUESTED)); // redelivered
+
+        var counter = meters.get("routing.erasures").counter();
+        assertEquals(1.0, counter.count());
+        assertTrue(counter.getId().getTags().isEmpty(), "no lead id in the labels");
     }
 
     private static EngagementTracked engagement(String leadId, EngagementType type) {

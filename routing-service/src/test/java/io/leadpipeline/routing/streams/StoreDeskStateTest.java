@@ -40,6 +40,7 @@ class StoreDeskStateTest {
         }
         add(context, Stores.CLOSER_LOAD, Serdes.Integer());
         add(context, Stores.QUEUE_LANE_SIZES, Serdes.Integer());
+        add(context, Stores.ERASED_LEADS, Serdes.Long());
         state = new StoreDeskState(context);
     }
 
@@ -97,5 +98,15 @@ class StoreDeskStateTest {
         state.dequeue(LANE, mine);
         assertEquals(Optional.empty(), state.nextWaiting(LANE, Optional.empty()));
         assertEquals(0, state.waitingCount(LANE));
+    }
+
+    @Test
+    void shouldRememberAnErasedLeadsErasureTimeOnly() {
+        assertEquals(Optional.empty(), state.erasedAt("lead-1"));
+
+        state.putErasedAt("lead-1", T0);
+
+        assertEquals(Optional.of(T0), state.erasedAt("lead-1"));
+        assertEquals(Optional.empty(), state.erasedAt("lead-2"));
     }
 }
