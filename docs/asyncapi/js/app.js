@@ -2137,9 +2137,10 @@ const schema = {
     },
     "engagementsDeadLetters": {
       "address": "lead.engagements.dlq",
-      "description": "Records of lead.engagements qualification-service / nurture-service could not read or use, unchanged, with the reason in headers.",
+      "description": "Records of lead.engagements qualification-service / routing-service / nurture-service could not read or use (routing only its erasure requests), unchanged, with the reason in headers.",
       "x-writer": [
         "qualification-service",
+        "routing-service",
         "nurture-service"
       ],
       "x-readers": [
