@@ -1,4 +1,5 @@
-// Lead Pipeline ops console: renders /api/stream (server-sent events) and /api/leads/{lead}/timeline.
+// Lead Pipeline ops console: renders /api/stream (server-sent events) and /api/leads/{lead}/timeline, after signing in
+// (POST /login with a pasted token sets an HttpOnly cookie the browser then sends; this script never sees it again).
 // Vanilla JS, no build step; charts are inline SVG drawn here. Every text goes through textContent (no HTML injection).
 'use strict';
 
@@ -260,7 +261,9 @@ async function loadJourney() {
   state.timelineInFlight = true;
   try {
     const response = await fetch('/api/leads/' + encodeURIComponent(state.lead) + '/timeline');
-    if (response.ok) {
+    if (response.status === 401 || response.status === 403) {
+      checkSession();
+    } else if (response.ok) {
       renderJourney(await response.json());
     } else {
       const problem = await response.json().catch(() => ({ detail: response.statusText }));
@@ -300,9 +303,10 @@ function connect() {
   };
   source.onmessage = message => render(JSON.parse(message.data));
   source.onerror = () => {
-    // EventSource reconnects by itself; say so until it does.
+    // EventSource reconnects by itself; say so until it does. It gives up on a refusal: the session may have ended.
     live.className = 'live ' + (source.readyState === EventSource.CLOSED ? 'down' : 'connecting');
     live.textContent = source.readyState === EventSource.CLOSED ? 'disconnected' : 'reconnecting…';
+    if (source.readyState === EventSource.CLOSED) checkSession();
   };
   state.source = source;
 }
@@ -330,9 +334,91 @@ byId('journey-form').addEventListener('submit', event => {
   loadJourney();
 });
 
+// --------------------------------------------------------------------------------------------------------- sign-in
+
+function showDashboard(session) {
+  byId('signin-section').hidden = true;
+  byId('signin-problem').hidden = true;
+  byId('dashboard').hidden = false;
+  byId('windows').hidden = false;
+  byId('status').hidden = false;
+  byId('signed-in').textContent = `${session.subject} (${session.role}) until ${time(session.expiresAt)}`;
+  chooseWindow(state.window);
+}
+
+function showSignIn(message) {
+  if (state.source) state.source.close();
+  state.source = null;
+  byId('dashboard').hidden = true;
+  byId('windows').hidden = true;
+  byId('status').hidden = true;
+  byId('signin-section').hidden = false;
+  const problem = byId('signin-problem');
+  problem.textContent = message || '';
+  problem.hidden = !message;
+  byId('signin-token').focus();
+}
+
+async function problemOf(response) {
+  const problem = await response.json().catch(() => ({ detail: response.status + ' ' + response.statusText }));
+  return problem.detail;
+}
+
+/** Dashboard or sign-in form, as /api/session answers. */
+async function checkSession() {
+  let response;
+  try {
+    response = await fetch('/api/session', { headers: { Accept: 'application/json' } });
+  } catch (error) {
+    showSignIn('The console did not answer: ' + error);
+    return;
+  }
+  if (response.ok) {
+    if (byId('dashboard').hidden) showDashboard(await response.json());
+  } else if (response.status === 401) {
+    showSignIn(byId('dashboard').hidden ? null : 'Your session has ended (the token expired); sign in again.');
+  } else {
+    showSignIn(await problemOf(response));
+  }
+}
+
+// Posted by fetch, not by the form itself: a form post under Referrer-Policy: no-referrer carries Origin: null,
+// while this one names the page's origin, which the console checks against cross-site requests.
+function post(path, body) {
+  return fetch(path, { method: 'POST', body, headers: { Accept: 'application/json' }, referrerPolicy: 'same-origin' });
+}
+
+byId('signin-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const field = byId('signin-token');
+  const token = field.value.trim();
+  if (!token) return;
+  try {
+    const response = await post('/login', new URLSearchParams({ token }));
+    field.value = '';
+    if (response.ok) {
+      showDashboard(await response.json());
+    } else {
+      showSignIn(await problemOf(response));
+    }
+  } catch (error) {
+    showSignIn('The console did not answer: ' + error);
+  }
+});
+
+byId('signout-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  try {
+    const response = await post('/logout');
+    showSignIn(response.ok ? 'Signed out.' : await problemOf(response));
+  } catch (error) {
+    showSignIn('The console did not answer: ' + error);
+  }
+});
+
 const linked = new URLSearchParams(location.hash.slice(1)).get('lead');
 if (linked) {
   byId('journey-input').value = linked;
   state.lead = linked;
 }
-chooseWindow(state.window);
+checkSession();

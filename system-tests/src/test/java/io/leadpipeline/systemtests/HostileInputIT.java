@@ -73,11 +73,13 @@ class HostileInputIT {
 
     private static RunningPipeline pipeline;
     private static String adminAuthorization;
+    private static String opsAuthorization;
 
     @BeforeAll
     static void startPipeline(RunningPipeline shared) throws Exception {
         pipeline = shared;
         adminAuthorization = shared.authorization(Roles.ADMIN);
+        opsAuthorization = shared.authorization(Roles.OPS);
     }
 
 
@@ -171,8 +173,10 @@ class HostileInputIT {
         request.headers().forEach(h -> builder.header(h.name(), h.value()));
         if (!request.service().equals(RunningPipeline.SERVICES.get(0))
                 && request.headers().stream().noneMatch(h -> h.name().equalsIgnoreCase("Authorization"))) {
-            // Past the door: hostile input must meet the endpoint's own checks, not only the token check (capture is public).
-            builder.header("Authorization", adminAuthorization);
+            // Past the door: hostile input must meet the endpoint's own checks, not only the token check (capture is
+            // public). The console with the role it is for.
+            builder.header("Authorization", request.service().equals(RunningPipeline.OPS_CONSOLE) ? opsAuthorization
+                    : adminAuthorization);
         }
         // A pooled connection the server closed after refusing an earlier request (431, 413) fails the next one sent
         // on it: that request is sent again, until it goes out on a live connection.

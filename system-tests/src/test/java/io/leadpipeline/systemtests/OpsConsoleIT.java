@@ -38,8 +38,8 @@ import io.leadpipeline.events.LeadHandedOff;
 import io.leadpipeline.service.security.Roles;
 
 /**
- * Proves the ops console on the real pipeline, in headless Chromium: while form fills flow through the four
- * packaged services, the open page shows the funnel move (captured, SQL, handed off, accepted, rejected, nurtured)
+ * Proves the ops console on the real pipeline, in headless Chromium: signed in through its form with an ops token,
+ * while form fills flow through the four packaged services, the open page shows the funnel move (captured, SQL, handed off, accepted, rejected, nurtured)
  * and a searched lead's journey across the topics, without a reload. Leaves target/ops-console-pipeline.png.
  */
 @ExtendWith(SharedPipeline.class)
@@ -86,6 +86,11 @@ class OpsConsoleIT {
     void shouldShowTheFunnelAndALeadsJourneyWhileThePipelineWorks() throws Exception {
         browser.get(pipeline.url(RunningPipeline.OPS_CONSOLE, "/"));
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        // As ./pipeline token ops prints it: the token alone.
+        browser.findElement(By.id("signin-token")).sendKeys(pipeline.authorization(Roles.OPS).substring("Bearer ".length()));
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
         browser.findElement(By.cssSelector(".windows button[data-window='all']")).click();
         wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
 

@@ -2,6 +2,7 @@ package io.leadpipeline.opsconsole.api;
 
 import java.time.Duration;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.leadpipeline.opsconsole.config.ConsoleSettings;
@@ -11,17 +12,22 @@ import io.leadpipeline.opsconsole.domain.LeadLookup;
 import io.leadpipeline.opsconsole.domain.OpsView;
 import io.leadpipeline.opsconsole.domain.Window;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.security.Roles;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
-/** The JSON behind the page, and the live stream that keeps it current. */
+/** The JSON behind the page, and the live stream that keeps it current: for role ops or admin only. */
 @Path("/api")
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleResource {
 
@@ -33,6 +39,13 @@ public class ConsoleResource {
         this.snapshots = snapshots;
         this.view = view;
         this.streamInterval = settings.streamInterval();
+    }
+
+    /** Who is signed in: the page asks at start to choose between the sign-in form and the dashboard. */
+    @GET
+    @Path("session")
+    public SessionResource.Session session(@Context SecurityContext security) {
+        return SessionResource.Session.of((JsonWebToken) security.getUserPrincipal());
     }
 
     @GET

@@ -41,6 +41,9 @@ import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.opsconsole.PipelineTraffic;
 import io.leadpipeline.opsconsole.RoutingRosterStub;
 import io.leadpipeline.opsconsole.config.Topics;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.SignedInAs;
+import io.leadpipeline.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +56,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 @WithTestResource(RoutingRosterStub.class)
+@SignedInAs(Roles.OPS)
 class OpsConsoleTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -190,7 +194,7 @@ class OpsConsoleTest {
     void shouldStreamTheOverviewAsServerSentEvents() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(stream.toURI())
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build(),
+                .header("Accept", "text/event-stream").header("Authorization", TestTokens.bearer(Roles.OPS)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));

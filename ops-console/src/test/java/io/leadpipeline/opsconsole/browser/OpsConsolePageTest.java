@@ -36,19 +36,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.opsconsole.PipelineTraffic;
 import io.leadpipeline.opsconsole.RoutingRosterStub;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.SignedInAs;
+import io.leadpipeline.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Proves the page in a real headless Chromium: loaded while leads flow through the topics, it shows the funnel
- * numbers and a searched lead's timeline as they arrive, without a reload. Leaves a screenshot in
+ * Proves the page in a real headless Chromium: it asks for a token first, and once signed in through its form, while
+ * leads flow through the topics, it shows the funnel numbers and a searched lead's timeline as they arrive, without a
+ * reload; signing out brings the form back. Leaves a screenshot in
  * {@code target/ops-console.png} (the one in {@code docs/} is a copy).
  */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 @WithTestResource(RoutingRosterStub.class)
+@SignedInAs(Roles.OPS)
 class OpsConsolePageTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -101,6 +106,7 @@ class OpsConsolePageTest {
 
         browser.get(page.toString());
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(250));
+        signIn(wait);
         browser.findElement(By.cssSelector(".windows button[data-window='all']")).click();
         wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
         wait.until(ExpectedConditions.textToBe(By.id("funnel-count-CAPTURED"), format(before.get("CAPTURED"))));
@@ -149,6 +155,52 @@ class OpsConsolePageTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlq-reasons"), "Unknown magic byte!"));
 
         screenshot();
+
+        browser.findElement(By.id("signout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        assertEquals("Signed out.", browser.findElement(By.id("signin-problem")).getText());
+        assertTrue(!browser.findElement(By.id("dashboard")).isDisplayed(), "the dashboard is gone");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        assertTrue(!browser.findElement(By.id("dashboard")).isDisplayed(), "and stays gone after a reload");
+    }
+
+    @Test
+    void shouldAskForATokenAndSayWhyAWrongOneIsRefused() {
+        browser.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(250));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        assertTrue(browser.findElement(By.id("signin-section")).getText().contains("./pipeline token ops"));
+        assertTrue(!browser.findElement(By.id("dashboard")).isDisplayed(), "no dashboard before signing in");
+
+        browser.findElement(By.id("signin-token")).sendKeys(raw(TestTokens.bearer(Roles.MARKETING_OPS)));
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-problem"), "ops or admin"));
+
+        browser.findElement(By.id("signin-token")).sendKeys("not-a-token");
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-problem"), "not valid"));
+        assertTrue(!browser.findElement(By.id("dashboard")).isDisplayed(), "still no dashboard");
+        assertEquals(List.of(), browser.manage().getCookies().stream().map(c -> c.getName()).toList(),
+                "no cookie for a refused token");
+    }
+
+    /** As a user does: the form, the output of ./pipeline token ops pasted, sign in; the dashboard replaces the form. */
+    private void signIn(WebDriverWait wait) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        browser.findElement(By.id("signin-token")).sendKeys(raw(TestTokens.bearer(Roles.OPS)));
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
+        assertTrue(!browser.findElement(By.id("signin-section")).isDisplayed(), "the form is gone once signed in");
+        assertTrue(browser.findElement(By.id("signed-in")).getText().startsWith("ops (ops)"),
+                browser.findElement(By.id("signed-in")).getText());
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("ops-console-session");
+        assertTrue(session != null && session.isHttpOnly() && "Strict".equals(session.getSameSite()),
+                "an HttpOnly, SameSite=Strict session cookie: " + session);
+    }
+
+    private static String raw(String authorization) {
+        return authorization.substring("Bearer ".length());
     }
 
     private void screenshot() throws IOException {
