@@ -103,13 +103,14 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
         if (desk.hasSeen(decision.getDecisionId())) {
             return; // a redelivered decision: it already has its handoff (or its place in the queue)
         }
-        if (desk.erasedBy(decision.getLeadId(), decision.getDecidedAt())) {
-            // Made before the lead's erasure and read after it: neither routed nor its snapshot (contact details) kept.
+        List<DeskEvent> events = desk.receive(decision.getDecisionId(), decision.getLeadId(), facts(decision), decision.getDecidedAt(), now);
+        if (!desk.hasSeen(decision.getDecisionId())) {
+            // The desk did not take it: made before the lead's erasure and read after it. Its snapshot (contact details) is not kept.
             LOG.info("Decision {} ignored: made before its lead's erasure", decision.getDecisionId());
             return;
         }
-        decisions.put(decision.getDecisionId(), decision);
-        publish(desk.receive(decision.getDecisionId(), decision.getLeadId(), facts(decision), decision.getDecidedAt(), now), now, hop);
+        decisions.put(decision.getDecisionId(), decision); // before publishing: a handoff is built from the snapshot
+        publish(events, now, hop);
     }
 
     private void answer(HandoffResponseSubmitted command, Instant now, StreamsTracing.Hop hop) {
