@@ -71,9 +71,11 @@ grant() {
   acl capture-service transactional-id lead-pipeline-dlq-replay-lead.conversions.dlq LITERAL WRITE DESCRIBE
   acl capture-service topic lead.engagements LITERAL WRITE DESCRIBE CREATE
   acl capture-service transactional-id lead-pipeline-dlq-replay-lead.engagements.dlq LITERAL WRITE DESCRIBE
+  acl capture-service topic lead.rules LITERAL READ WRITE DESCRIBE CREATE
   acl capture-service topic lead.dlq-replays LITERAL WRITE DESCRIBE CREATE
   acl qualification-service topic lead.decisions LITERAL WRITE DESCRIBE CREATE
   acl qualification-service transactional-id lead-pipeline-dlq-replay-lead.decisions.dlq LITERAL WRITE DESCRIBE
+  acl qualification-service topic lead.rules LITERAL READ WRITE DESCRIBE CREATE
   acl qualification-service topic lead.dlq-replays LITERAL WRITE DESCRIBE CREATE
   acl qualification-service topic lead.conversions LITERAL READ DESCRIBE CREATE
   acl qualification-service topic lead.conversions.dlq LITERAL WRITE DESCRIBE CREATE
@@ -94,6 +96,7 @@ grant() {
   acl routing-service transactional-id lead-pipeline-dlq-replay-lead.handoff-responses.dlq LITERAL WRITE DESCRIBE
   acl routing-service topic lead.closer-availability LITERAL WRITE DESCRIBE CREATE READ DESCRIBE CREATE
   acl routing-service transactional-id lead-pipeline-dlq-replay-lead.closer-availability.dlq LITERAL WRITE DESCRIBE
+  acl routing-service topic lead.rules LITERAL READ WRITE DESCRIBE CREATE
   acl routing-service topic lead.dlq-replays LITERAL WRITE DESCRIBE CREATE
   acl routing-service topic lead.decisions LITERAL READ DESCRIBE CREATE
   acl routing-service topic lead.decisions.dlq LITERAL WRITE DESCRIBE CREATE
@@ -108,6 +111,7 @@ grant() {
   acl nurture-service transactional-id lead-pipeline-dlq-replay-lead.nurture-enrollments.dlq LITERAL WRITE DESCRIBE
   acl nurture-service topic lead.nurture-touches LITERAL WRITE DESCRIBE CREATE
   acl nurture-service transactional-id lead-pipeline-dlq-replay-lead.nurture-touches.dlq LITERAL WRITE DESCRIBE
+  acl nurture-service topic lead.rules LITERAL READ WRITE DESCRIBE CREATE
   acl nurture-service topic lead.dlq-replays LITERAL WRITE DESCRIBE CREATE
   acl nurture-service topic lead.decisions LITERAL READ DESCRIBE CREATE
   acl nurture-service topic lead.decisions.dlq LITERAL WRITE DESCRIBE CREATE

@@ -791,6 +791,21 @@ const schema = {
                   "description": "True when the lead went to the escalation pool after too many unanswered attempts.",
                   "default": false,
                   "x-parser-schema-id": "\u003canonymous-schema-63>"
+                },
+                "rulesVersion": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "x-parser-schema-id": "\u003canonymous-schema-65>"
+                    },
+                    {
+                      "type": "null",
+                      "x-parser-schema-id": "\u003canonymous-schema-66>"
+                    }
+                  ],
+                  "description": "Version of the routing rules (lead.rules, key routing) the assignment was made under; null on handoffs from before rules were versioned.",
+                  "default": null,
+                  "x-parser-schema-id": "\u003canonymous-schema-64>"
                 }
               },
               "description": "A sales-qualified lead was assigned to a closer; written by routing-service to lead.handoffs. CRMs subscribe here.",
@@ -889,6 +904,15 @@ const schema = {
                   "type": "boolean",
                   "default": false,
                   "doc": "True when the lead went to the escalation pool after too many unanswered attempts."
+                },
+                {
+                  "name": "rulesVersion",
+                  "type": [
+                    "null",
+                    "string"
+                  ],
+                  "default": null,
+                  "doc": "Version of the routing rules (lead.rules, key routing) the assignment was made under; null on handoffs from before rules were versioned."
                 }
               ]
             }
@@ -969,19 +993,19 @@ const schema = {
               "properties": {
                 "outcomeId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-64>"
+                  "x-parser-schema-id": "\u003canonymous-schema-67>"
                 },
                 "handoffId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-65>"
+                  "x-parser-schema-id": "\u003canonymous-schema-68>"
                 },
                 "leadId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-66>"
+                  "x-parser-schema-id": "\u003canonymous-schema-69>"
                 },
                 "closerId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-67>"
+                  "x-parser-schema-id": "\u003canonymous-schema-70>"
                 },
                 "outcome": {
                   "type": "string",
@@ -991,7 +1015,7 @@ const schema = {
                     "EXPIRED",
                     "REASSIGNED"
                   ],
-                  "x-parser-schema-id": "\u003canonymous-schema-68>"
+                  "x-parser-schema-id": "\u003canonymous-schema-71>"
                 },
                 "reasonCode": {
                   "oneOf": [
@@ -1006,20 +1030,6 @@ const schema = {
                         "OTHER"
                       ],
                       "default": "OTHER",
-                      "x-parser-schema-id": "\u003canonymous-schema-70>"
-                    },
-                    {
-                      "type": "null",
-                      "x-parser-schema-id": "\u003canonymous-schema-71>"
-                    }
-                  ],
-                  "default": null,
-                  "x-parser-schema-id": "\u003canonymous-schema-69>"
-                },
-                "note": {
-                  "oneOf": [
-                    {
-                      "type": "string",
                       "x-parser-schema-id": "\u003canonymous-schema-73>"
                     },
                     {
@@ -1030,32 +1040,46 @@ const schema = {
                   "default": null,
                   "x-parser-schema-id": "\u003canonymous-schema-72>"
                 },
+                "note": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "x-parser-schema-id": "\u003canonymous-schema-76>"
+                    },
+                    {
+                      "type": "null",
+                      "x-parser-schema-id": "\u003canonymous-schema-77>"
+                    }
+                  ],
+                  "default": null,
+                  "x-parser-schema-id": "\u003canonymous-schema-75>"
+                },
                 "occurredAt": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "\u003canonymous-schema-75>"
+                  "x-parser-schema-id": "\u003canonymous-schema-78>"
                 },
                 "attempt": {
                   "type": "integer",
                   "minimum": -2147483648,
                   "maximum": 2147483647,
                   "default": 1,
-                  "x-parser-schema-id": "\u003canonymous-schema-76>"
+                  "x-parser-schema-id": "\u003canonymous-schema-79>"
                 },
                 "lead": {
                   "oneOf": [
                     {
-                      "x-parser-schema-id": "\u003canonymous-schema-78>"
+                      "x-parser-schema-id": "\u003canonymous-schema-81>"
                     },
                     {
                       "type": "null",
-                      "x-parser-schema-id": "\u003canonymous-schema-79>"
+                      "x-parser-schema-id": "\u003canonymous-schema-82>"
                     }
                   ],
                   "description": "Set on REJECTED so nurture can recycle the lead without a lookup.",
                   "default": null,
-                  "x-parser-schema-id": "\u003canonymous-schema-77>"
+                  "x-parser-schema-id": "\u003canonymous-schema-80>"
                 }
               },
               "description": "What became of a handoff: accepted or rejected by the closer, expired, or reassigned; written by routing-service to lead.handoff-outcomes.",
@@ -1193,15 +1217,15 @@ const schema = {
                 "commandId": {
                   "type": "string",
                   "description": "Unique per HTTP request; the desk records its result under this id.",
-                  "x-parser-schema-id": "\u003canonymous-schema-80>"
+                  "x-parser-schema-id": "\u003canonymous-schema-83>"
                 },
                 "handoffId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-81>"
+                  "x-parser-schema-id": "\u003canonymous-schema-84>"
                 },
                 "leadId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-82>"
+                  "x-parser-schema-id": "\u003canonymous-schema-85>"
                 },
                 "response": {
                   "type": "string",
@@ -1211,24 +1235,9 @@ const schema = {
                     "OTHER"
                   ],
                   "default": "OTHER",
-                  "x-parser-schema-id": "\u003canonymous-schema-83>"
+                  "x-parser-schema-id": "\u003canonymous-schema-86>"
                 },
                 "reasonCode": {
-                  "oneOf": [
-                    {
-                      "type": "string",
-                      "x-parser-schema-id": "\u003canonymous-schema-85>"
-                    },
-                    {
-                      "type": "null",
-                      "x-parser-schema-id": "\u003canonymous-schema-86>"
-                    }
-                  ],
-                  "description": "On REJECT: a HandoffRejectionReason symbol (NOT_A_FIT, NO_BUDGET, BAD_TIMING, UNREACHABLE, DUPLICATE, OTHER).",
-                  "default": null,
-                  "x-parser-schema-id": "\u003canonymous-schema-84>"
-                },
-                "note": {
                   "oneOf": [
                     {
                       "type": "string",
@@ -1239,14 +1248,29 @@ const schema = {
                       "x-parser-schema-id": "\u003canonymous-schema-89>"
                     }
                   ],
+                  "description": "On REJECT: a HandoffRejectionReason symbol (NOT_A_FIT, NO_BUDGET, BAD_TIMING, UNREACHABLE, DUPLICATE, OTHER).",
                   "default": null,
                   "x-parser-schema-id": "\u003canonymous-schema-87>"
+                },
+                "note": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "x-parser-schema-id": "\u003canonymous-schema-91>"
+                    },
+                    {
+                      "type": "null",
+                      "x-parser-schema-id": "\u003canonymous-schema-92>"
+                    }
+                  ],
+                  "default": null,
+                  "x-parser-schema-id": "\u003canonymous-schema-90>"
                 },
                 "submittedAt": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "\u003canonymous-schema-90>"
+                  "x-parser-schema-id": "\u003canonymous-schema-93>"
                 }
               },
               "description": "A closer answered a handoff over routing-service's HTTP API (accept or reject); written by routing-service to lead.handoff-responses and applied by its routing desk, which records the outcome on lead.handoff-outcomes.",
@@ -1376,17 +1400,17 @@ const schema = {
               "properties": {
                 "changeId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-91>"
+                  "x-parser-schema-id": "\u003canonymous-schema-94>"
                 },
                 "closerId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-92>"
+                  "x-parser-schema-id": "\u003canonymous-schema-95>"
                 },
                 "active": {
                   "type": "boolean",
                   "description": "false takes the closer out of every rotation until set back to true.",
                   "default": true,
-                  "x-parser-schema-id": "\u003canonymous-schema-93>"
+                  "x-parser-schema-id": "\u003canonymous-schema-96>"
                 },
                 "outOfOfficeUntil": {
                   "oneOf": [
@@ -1394,22 +1418,22 @@ const schema = {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
-                      "x-parser-schema-id": "\u003canonymous-schema-95>"
+                      "x-parser-schema-id": "\u003canonymous-schema-98>"
                     },
                     {
                       "type": "null",
-                      "x-parser-schema-id": "\u003canonymous-schema-96>"
+                      "x-parser-schema-id": "\u003canonymous-schema-99>"
                     }
                   ],
                   "description": "No new handoffs before this instant.",
                   "default": null,
-                  "x-parser-schema-id": "\u003canonymous-schema-94>"
+                  "x-parser-schema-id": "\u003canonymous-schema-97>"
                 },
                 "changedAt": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "\u003canonymous-schema-97>"
+                  "x-parser-schema-id": "\u003canonymous-schema-100>"
                 }
               },
               "description": "A closer's availability as last set over routing-service's HTTP API; written by routing-service to the compacted topic lead.closer-availability (key: closer id), so the latest value per closer is kept for ever.",
@@ -1541,23 +1565,23 @@ const schema = {
               "properties": {
                 "engagementId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-98>"
+                  "x-parser-schema-id": "\u003canonymous-schema-101>"
                 },
                 "leadId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-99>"
+                  "x-parser-schema-id": "\u003canonymous-schema-102>"
                 },
                 "occurredAt": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "\u003canonymous-schema-100>"
+                  "x-parser-schema-id": "\u003canonymous-schema-103>"
                 },
                 "receivedAt": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "\u003canonymous-schema-101>"
+                  "x-parser-schema-id": "\u003canonymous-schema-104>"
                 },
                 "type": {
                   "type": "string",
@@ -1573,40 +1597,26 @@ const schema = {
                     "OTHER"
                   ],
                   "default": "OTHER",
-                  "x-parser-schema-id": "\u003canonymous-schema-102>"
+                  "x-parser-schema-id": "\u003canonymous-schema-105>"
                 },
                 "siteId": {
                   "oneOf": [
                     {
                       "type": "string",
-                      "x-parser-schema-id": "\u003canonymous-schema-104>"
+                      "x-parser-schema-id": "\u003canonymous-schema-107>"
                     },
                     {
                       "type": "null",
-                      "x-parser-schema-id": "\u003canonymous-schema-105>"
+                      "x-parser-schema-id": "\u003canonymous-schema-108>"
                     }
                   ],
                   "default": null,
-                  "x-parser-schema-id": "\u003canonymous-schema-103>"
+                  "x-parser-schema-id": "\u003canonymous-schema-106>"
                 },
                 "detail": {
                   "type": "object",
                   "properties": {
                     "url": {
-                      "oneOf": [
-                        {
-                          "type": "string",
-                          "x-parser-schema-id": "\u003canonymous-schema-107>"
-                        },
-                        {
-                          "type": "null",
-                          "x-parser-schema-id": "\u003canonymous-schema-108>"
-                        }
-                      ],
-                      "default": null,
-                      "x-parser-schema-id": "\u003canonymous-schema-106>"
-                    },
-                    "campaign": {
                       "oneOf": [
                         {
                           "type": "string",
@@ -1620,7 +1630,7 @@ const schema = {
                       "default": null,
                       "x-parser-schema-id": "\u003canonymous-schema-109>"
                     },
-                    "touchId": {
+                    "campaign": {
                       "oneOf": [
                         {
                           "type": "string",
@@ -1631,11 +1641,10 @@ const schema = {
                           "x-parser-schema-id": "\u003canonymous-schema-114>"
                         }
                       ],
-                      "description": "The nurture touch this engagement answers, when known.",
                       "default": null,
                       "x-parser-schema-id": "\u003canonymous-schema-112>"
                     },
-                    "contentId": {
+                    "touchId": {
                       "oneOf": [
                         {
                           "type": "string",
@@ -1646,8 +1655,23 @@ const schema = {
                           "x-parser-schema-id": "\u003canonymous-schema-117>"
                         }
                       ],
+                      "description": "The nurture touch this engagement answers, when known.",
                       "default": null,
                       "x-parser-schema-id": "\u003canonymous-schema-115>"
+                    },
+                    "contentId": {
+                      "oneOf": [
+                        {
+                          "type": "string",
+                          "x-parser-schema-id": "\u003canonymous-schema-119>"
+                        },
+                        {
+                          "type": "null",
+                          "x-parser-schema-id": "\u003canonymous-schema-120>"
+                        }
+                      ],
+                      "default": null,
+                      "x-parser-schema-id": "\u003canonymous-schema-118>"
                     }
                   },
                   "x-parser-schema-id": "EngagementDetail"
@@ -1805,28 +1829,43 @@ const schema = {
               "properties": {
                 "eventId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-118>"
+                  "x-parser-schema-id": "\u003canonymous-schema-121>"
                 },
                 "leadId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-119>"
+                  "x-parser-schema-id": "\u003canonymous-schema-122>"
                 },
                 "occurredAt": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "\u003canonymous-schema-120>"
+                  "x-parser-schema-id": "\u003canonymous-schema-123>"
                 },
                 "change": {
                   "oneOf": [
                     {
-                      "x-parser-schema-id": "\u003canonymous-schema-122>"
+                      "x-parser-schema-id": "\u003canonymous-schema-125>"
                     },
                     {
-                      "x-parser-schema-id": "\u003canonymous-schema-123>"
+                      "x-parser-schema-id": "\u003canonymous-schema-126>"
                     }
                   ],
-                  "x-parser-schema-id": "\u003canonymous-schema-121>"
+                  "x-parser-schema-id": "\u003canonymous-schema-124>"
+                },
+                "rulesVersion": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "x-parser-schema-id": "\u003canonymous-schema-128>"
+                    },
+                    {
+                      "type": "null",
+                      "x-parser-schema-id": "\u003canonymous-schema-129>"
+                    }
+                  ],
+                  "description": "Version of the nurture rules (lead.rules, key nurture) the change was made under; null on changes from before rules were versioned.",
+                  "default": null,
+                  "x-parser-schema-id": "\u003canonymous-schema-127>"
                 }
               },
               "description": "The one value schema of lead.nurture-enrollments: an enrollment started (NurtureEnrolled) or ended (NurtureExited).",
@@ -1859,6 +1898,15 @@ const schema = {
                     "io.leadpipeline.events.NurtureEnrolled",
                     "io.leadpipeline.events.NurtureExited"
                   ]
+                },
+                {
+                  "name": "rulesVersion",
+                  "type": [
+                    "null",
+                    "string"
+                  ],
+                  "default": null,
+                  "doc": "Version of the nurture rules (lead.rules, key nurture) the change was made under; null on changes from before rules were versioned."
                 }
               ]
             }
@@ -1938,42 +1986,42 @@ const schema = {
               "properties": {
                 "touchId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-124>"
+                  "x-parser-schema-id": "\u003canonymous-schema-130>"
                 },
                 "enrollmentId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-125>"
+                  "x-parser-schema-id": "\u003canonymous-schema-131>"
                 },
                 "leadId": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-126>"
+                  "x-parser-schema-id": "\u003canonymous-schema-132>"
                 },
                 "track": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-127>"
+                  "x-parser-schema-id": "\u003canonymous-schema-133>"
                 },
                 "step": {
                   "type": "integer",
                   "minimum": -2147483648,
                   "maximum": 2147483647,
-                  "x-parser-schema-id": "\u003canonymous-schema-128>"
+                  "x-parser-schema-id": "\u003canonymous-schema-134>"
                 },
                 "template": {
                   "type": "string",
-                  "x-parser-schema-id": "\u003canonymous-schema-129>"
+                  "x-parser-schema-id": "\u003canonymous-schema-135>"
                 },
                 "channel": {
                   "type": "string",
                   "enum": [
                     "EMAIL"
                   ],
-                  "x-parser-schema-id": "\u003canonymous-schema-130>"
+                  "x-parser-schema-id": "\u003canonymous-schema-136>"
                 },
                 "dueAt": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "\u003canonymous-schema-131>"
+                  "x-parser-schema-id": "\u003canonymous-schema-137>"
                 },
                 "recipient": {
                   "type": "object",
@@ -1983,37 +2031,9 @@ const schema = {
                   "properties": {
                     "email": {
                       "type": "string",
-                      "x-parser-schema-id": "\u003canonymous-schema-132>"
+                      "x-parser-schema-id": "\u003canonymous-schema-138>"
                     },
                     "firstName": {
-                      "oneOf": [
-                        {
-                          "type": "string",
-                          "x-parser-schema-id": "\u003canonymous-schema-134>"
-                        },
-                        {
-                          "type": "null",
-                          "x-parser-schema-id": "\u003canonymous-schema-135>"
-                        }
-                      ],
-                      "default": null,
-                      "x-parser-schema-id": "\u003canonymous-schema-133>"
-                    },
-                    "lastName": {
-                      "oneOf": [
-                        {
-                          "type": "string",
-                          "x-parser-schema-id": "\u003canonymous-schema-137>"
-                        },
-                        {
-                          "type": "null",
-                          "x-parser-schema-id": "\u003canonymous-schema-138>"
-                        }
-                      ],
-                      "default": null,
-                      "x-parser-schema-id": "\u003canonymous-schema-136>"
-                    },
-                    "country": {
                       "oneOf": [
                         {
                           "type": "string",
@@ -2026,9 +2046,52 @@ const schema = {
                       ],
                       "default": null,
                       "x-parser-schema-id": "\u003canonymous-schema-139>"
+                    },
+                    "lastName": {
+                      "oneOf": [
+                        {
+                          "type": "string",
+                          "x-parser-schema-id": "\u003canonymous-schema-143>"
+                        },
+                        {
+                          "type": "null",
+                          "x-parser-schema-id": "\u003canonymous-schema-144>"
+                        }
+                      ],
+                      "default": null,
+                      "x-parser-schema-id": "\u003canonymous-schema-142>"
+                    },
+                    "country": {
+                      "oneOf": [
+                        {
+                          "type": "string",
+                          "x-parser-schema-id": "\u003canonymous-schema-146>"
+                        },
+                        {
+                          "type": "null",
+                          "x-parser-schema-id": "\u003canonymous-schema-147>"
+                        }
+                      ],
+                      "default": null,
+                      "x-parser-schema-id": "\u003canonymous-schema-145>"
                     }
                   },
                   "x-parser-schema-id": "TouchRecipient"
+                },
+                "rulesVersion": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "x-parser-schema-id": "\u003canonymous-schema-149>"
+                    },
+                    {
+                      "type": "null",
+                      "x-parser-schema-id": "\u003canonymous-schema-150>"
+                    }
+                  ],
+                  "description": "Version of the nurture rules (lead.rules, key nurture) the touch was scheduled under; null on touches from before rules were versioned.",
+                  "default": null,
+                  "x-parser-schema-id": "\u003canonymous-schema-148>"
                 }
               },
               "description": "A nurture step is due: the email platform sends it; written by nurture-service to lead.nurture-touches.",
@@ -2115,6 +2178,15 @@ const schema = {
                       }
                     ]
                   }
+                },
+                {
+                  "name": "rulesVersion",
+                  "type": [
+                    "null",
+                    "string"
+                  ],
+                  "default": null,
+                  "doc": "Version of the nurture rules (lead.rules, key nurture) the touch was scheduled under; null on touches from before rules were versioned."
                 }
               ]
             }
@@ -2219,7 +2291,7 @@ const schema = {
           "payload": {
             "type": "string",
             "description": "When the dead letter was replayed (ISO-8601); the key is dlqTopic:partition:offset.",
-            "x-parser-schema-id": "\u003canonymous-schema-142>"
+            "x-parser-schema-id": "\u003canonymous-schema-151>"
           },
           "x-parser-unique-object-id": "DeadLetterReplayed"
         }
@@ -2235,6 +2307,259 @@ const schema = {
         }
       },
       "x-parser-unique-object-id": "deadLetterReplays"
+    },
+    "rules": {
+      "address": "lead.rules",
+      "description": "The business rules as versioned data: compacted, key = the rule set (capture, scoring, routing, nurture), value = its current validated document with version, author, time and history. Each service publishes only the rule sets it owns (through PUT /v1/rules/{ruleSet} or ./pipeline rules apply, or its seed file on a first start), and every instance of every service reads the whole topic from the beginning with assigned partitions (no consumer group, so each instance applies every version) and swaps a new version in within seconds, without a restart.",
+      "x-writer": [
+        "capture-service",
+        "qualification-service",
+        "routing-service",
+        "nurture-service"
+      ],
+      "x-readers": [],
+      "x-assigned-readers": [
+        "capture-service",
+        "qualification-service",
+        "routing-service",
+        "nurture-service"
+      ],
+      "x-external-readers": [
+        "./pipeline rules"
+      ],
+      "messages": {
+        "RulesPublished": {
+          "name": "RulesPublished",
+          "bindings": {
+            "kafka": {
+              "key": {
+                "type": "string",
+                "enum": [
+                  "capture",
+                  "scoring",
+                  "routing",
+                  "nurture"
+                ],
+                "description": "rule set name, not a lead id",
+                "examples": [
+                  "scoring"
+                ]
+              },
+              "schemaIdLocation": "payload",
+              "schemaIdPayloadEncoding": "confluent",
+              "bindingVersion": "0.5.0"
+            }
+          },
+          "payload": {
+            "schemaFormat": "application/vnd.apache.avro+json;version=1.9.0",
+            "schema": {
+              "type": "object",
+              "required": [
+                "ruleSet",
+                "version",
+                "document",
+                "author",
+                "publishedAt"
+              ],
+              "properties": {
+                "ruleSet": {
+                  "type": "string",
+                  "description": "capture, scoring, routing or nurture; the same as the record key.",
+                  "x-parser-schema-id": "\u003canonymous-schema-152>"
+                },
+                "version": {
+                  "type": "string",
+                  "description": "sha256: and the first 16 hex digits of the document's SHA-256; what decisions, handoffs, enrollments and touches carry as rulesVersion.",
+                  "x-parser-schema-id": "\u003canonymous-schema-153>"
+                },
+                "document": {
+                  "type": "string",
+                  "description": "The rules document as written (YAML), validated by its owning service before it was published.",
+                  "x-parser-schema-id": "\u003canonymous-schema-154>"
+                },
+                "author": {
+                  "type": "string",
+                  "description": "Who published it: the subject of the token that applied it, or seed:\u003cfile> for a first start.",
+                  "x-parser-schema-id": "\u003canonymous-schema-155>"
+                },
+                "publishedAt": {
+                  "type": "integer",
+                  "minimum": -9223372036854776000,
+                  "maximum": 9223372036854776000,
+                  "x-parser-schema-id": "\u003canonymous-schema-156>"
+                },
+                "changes": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "x-parser-schema-id": "\u003canonymous-schema-158>"
+                  },
+                  "description": "What changed against the previous version, one entry per changed path (e.g. thresholds.sql: 100 -> 90).",
+                  "default": [],
+                  "x-parser-schema-id": "\u003canonymous-schema-157>"
+                },
+                "history": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "version",
+                      "author",
+                      "publishedAt"
+                    ],
+                    "properties": {
+                      "version": {
+                        "type": "string",
+                        "x-parser-schema-id": "\u003canonymous-schema-160>"
+                      },
+                      "author": {
+                        "type": "string",
+                        "x-parser-schema-id": "\u003canonymous-schema-161>"
+                      },
+                      "publishedAt": {
+                        "type": "integer",
+                        "minimum": -9223372036854776000,
+                        "maximum": 9223372036854776000,
+                        "x-parser-schema-id": "\u003canonymous-schema-162>"
+                      },
+                      "changes": {
+                        "type": "array",
+                        "items": {
+                          "type": "string",
+                          "x-parser-schema-id": "\u003canonymous-schema-164>"
+                        },
+                        "default": [],
+                        "x-parser-schema-id": "\u003canonymous-schema-163>"
+                      }
+                    },
+                    "x-parser-schema-id": "RulesVersionEntry"
+                  },
+                  "description": "Earlier versions, newest first (at most 50): compaction keeps only the latest record per rule set, so the history travels in it.",
+                  "default": [],
+                  "x-parser-schema-id": "\u003canonymous-schema-159>"
+                }
+              },
+              "description": "The one value schema of lead.rules (compacted, key = the rule set: capture, scoring, routing or nurture): the rule set's current, validated document, and the history of its versions.",
+              "x-parser-schema-id": "io.leadpipeline.events.RulesPublished"
+            },
+            "x-parser-original-payload": {
+              "type": "record",
+              "name": "RulesPublished",
+              "namespace": "io.leadpipeline.events",
+              "doc": "The one value schema of lead.rules (compacted, key = the rule set: capture, scoring, routing or nurture): the rule set's current, validated document, and the history of its versions.",
+              "fields": [
+                {
+                  "name": "ruleSet",
+                  "type": "string",
+                  "doc": "capture, scoring, routing or nurture; the same as the record key."
+                },
+                {
+                  "name": "version",
+                  "type": "string",
+                  "doc": "sha256: and the first 16 hex digits of the document's SHA-256; what decisions, handoffs, enrollments and touches carry as rulesVersion."
+                },
+                {
+                  "name": "document",
+                  "type": "string",
+                  "doc": "The rules document as written (YAML), validated by its owning service before it was published."
+                },
+                {
+                  "name": "author",
+                  "type": "string",
+                  "doc": "Who published it: the subject of the token that applied it, or seed:\u003cfile> for a first start."
+                },
+                {
+                  "name": "publishedAt",
+                  "type": {
+                    "type": "long",
+                    "logicalType": "timestamp-millis"
+                  }
+                },
+                {
+                  "name": "changes",
+                  "type": {
+                    "type": "array",
+                    "items": "string"
+                  },
+                  "default": "$ref:$.channels.rules.messages.RulesPublished.payload.schema.properties.changes.default",
+                  "doc": "What changed against the previous version, one entry per changed path (e.g. thresholds.sql: 100 -> 90)."
+                },
+                {
+                  "name": "history",
+                  "type": {
+                    "type": "array",
+                    "items": {
+                      "type": "record",
+                      "name": "RulesVersionEntry",
+                      "fields": [
+                        {
+                          "name": "version",
+                          "type": "string"
+                        },
+                        {
+                          "name": "author",
+                          "type": "string"
+                        },
+                        {
+                          "name": "publishedAt",
+                          "type": {
+                            "type": "long",
+                            "logicalType": "timestamp-millis"
+                          }
+                        },
+                        {
+                          "name": "changes",
+                          "type": {
+                            "type": "array",
+                            "items": "string"
+                          },
+                          "default": "$ref:$.channels.rules.messages.RulesPublished.payload.schema.properties.history.items.properties.changes.default"
+                        }
+                      ]
+                    }
+                  },
+                  "default": "$ref:$.channels.rules.messages.RulesPublished.payload.schema.properties.history.default",
+                  "doc": "Earlier versions, newest first (at most 50): compaction keeps only the latest record per rule set, so the history travels in it."
+                }
+              ]
+            }
+          },
+          "examples": [
+            {
+              "summary": "Record key scoring",
+              "payload": {
+                "ruleSet": "scoring",
+                "version": "sha256:3f1c2a9d0b7e4c11",
+                "document": "thresholds:\n  mql: 40\n  sql: 90\n",
+                "author": "sales-ops-lead",
+                "publishedAt": 1764763200000,
+                "changes": [
+                  "thresholds.sql: 100 -> 90"
+                ],
+                "history": [
+                  {
+                    "version": "sha256:9e0d4b7a51c2f803",
+                    "author": "seed:scoring.yaml",
+                    "publishedAt": 1764676800000,
+                    "changes": []
+                  }
+                ]
+              }
+            }
+          ],
+          "x-parser-unique-object-id": "RulesPublished"
+        }
+      },
+      "bindings": {
+        "kafka": {
+          "topicConfiguration": {
+            "cleanup.policy": [
+              "compact"
+            ]
+          }
+        }
+      },
+      "x-parser-unique-object-id": "rules"
     }
   },
   "operations": {
@@ -2282,6 +2607,11 @@ const schema = {
       "action": "send",
       "channel": "$ref:$.channels.nurtureTouches",
       "x-parser-unique-object-id": "scheduleNurtureTouch"
+    },
+    "publishRules": {
+      "action": "send",
+      "channel": "$ref:$.channels.rules",
+      "x-parser-unique-object-id": "publishRules"
     }
   },
   "components": {
@@ -2299,7 +2629,8 @@ const schema = {
       "HandoffResponseSubmitted": "$ref:$.channels.handoffResponses.messages.HandoffResponseSubmitted",
       "CloserAvailabilityChanged": "$ref:$.channels.closerAvailability.messages.CloserAvailabilityChanged",
       "DeadLetter": "$ref:$.channels.conversionsDeadLetters.messages.DeadLetter",
-      "DeadLetterReplayed": "$ref:$.channels.deadLetterReplays.messages.DeadLetterReplayed"
+      "DeadLetterReplayed": "$ref:$.channels.deadLetterReplays.messages.DeadLetterReplayed",
+      "RulesPublished": "$ref:$.channels.rules.messages.RulesPublished"
     }
   },
   "x-parser-spec-parsed": true,

@@ -37,6 +37,11 @@ public final class KafkaAccess {
     static final String DEAD_LETTER_SUFFIX = ".dlq";
     /** The ledger {@code ./pipeline dlq replay} writes beside each replayed record, in the same transaction. */
     static final String REPLAYS_TOPIC = "lead.dlq-replays";
+    /**
+     * The business rules (compacted, key = rule set): every service publishes the rule sets it owns and every instance
+     * reads the whole topic with assigned partitions (no consumer group), so it has one writer per rule set, not per topic.
+     */
+    static final String RULES_TOPIC = "lead.rules";
     /** {@code ./pipeline dlq replay} signs in as the source topic's owner and uses this transactional-id prefix. */
     static final String REPLAY_TRANSACTIONAL_PREFIX = "lead-pipeline-dlq-replay-";
 
@@ -107,6 +112,7 @@ public final class KafkaAccess {
                         AclOperation.WRITE, AclOperation.DESCRIBE);
             }
             if (!p.owns().isEmpty()) {
+                topic(bindings, p, RULES_TOPIC, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
                 topic(bindings, p, REPLAYS_TOPIC, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
             }
             for (String topic : p.reads()) {

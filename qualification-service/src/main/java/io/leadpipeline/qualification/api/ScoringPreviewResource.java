@@ -28,6 +28,7 @@ import io.leadpipeline.qualification.domain.Contact;
 import io.leadpipeline.qualification.domain.LeadProfile;
 import io.leadpipeline.qualification.domain.Qualification;
 import io.leadpipeline.qualification.domain.Reason;
+import io.leadpipeline.service.rules.LiveRules;
 import io.leadpipeline.service.ValidationProblems;
 import io.leadpipeline.service.security.Roles;
 
@@ -62,10 +63,10 @@ public class ScoringPreviewResource {
             int totalScore, Grade grade, List<Reason> reasons, String rulesVersion, Instant assessedAt) {
     }
 
-    private final Qualification qualification;
+    private final LiveRules<Qualification> qualification;
     private final Validator validator;
 
-    public ScoringPreviewResource(Qualification qualification, Validator validator) {
+    public ScoringPreviewResource(LiveRules<Qualification> qualification, Validator validator) {
         this.qualification = qualification;
         this.validator = validator;
     }
@@ -95,7 +96,7 @@ public class ScoringPreviewResource {
             lead = lead.withEngagement(Activity.engagement("preview-engagement-" + n++, engagement.type(), engagement.url(),
                     engagement.touchId(), engagement.occurredAt() == null ? at : engagement.occurredAt(), lead.cycle()));
         }
-        Assessment assessment = qualification.scorer().assess(lead, at);
+        Assessment assessment = qualification.get().scorer().assess(lead, at);
         return Response.ok(new PreviewResult(assessment.stage(), assessment.rejectionReason(), assessment.fitScore(),
                 assessment.engagementScore(), assessment.totalScore(), assessment.grade(), assessment.reasons(),
                 assessment.rulesVersion(), assessment.assessedAt())).build();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -34,7 +35,8 @@ import io.leadpipeline.qualification.domain.Qualification;
 final class LeadQualifier implements Processor<String, SpecificRecord, String, Object> {
 
 
-    private final Qualification qualification;
+    /** Read once per record and once per scan, so each is decided under a single rules version. */
+    private final Supplier<Qualification> qualification;
     private final Duration scanInterval;
     private final Map<String, Serializer<SpecificRecord>> sourceSerializers;
     private final String serviceName;
@@ -44,7 +46,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
     private KeyValueStore<String, Long> erasedLeads;
     private ProcessorContext<String, Object> context;
 
-    LeadQualifier(Qualification qualification, Duration scanInterval, Map<String, Serializer<SpecificRecord>> sourceSerializers,
+    LeadQualifier(Supplier<Qualification> qualification, Duration scanInterval, Map<String, Serializer<SpecificRecord>> sourceSerializers,
             String serviceName, QualificationMetrics metrics, StreamsTracing tracing) {
         this.qualification = qualification;
         this.scanInterval = scanInterval;
@@ -78,7 +80,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         }
         LeadProfile current = profiles.get(parsed.leadId());
         Long erasedAt = erasedLeads.get(parsed.leadId());
-        Qualification.Step step = qualification.apply(current, parsed.leadId(), parsed.event(),
+        Qualification.Step step = qualification.get().apply(current, parsed.leadId(), parsed.event(),
                 erasedAt == null ? null : Instant.ofEpochMilli(erasedAt));
         store(parsed.leadId(), step);
         if (step.erasedAt() != null) {
@@ -100,10 +102,11 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
     private void scan(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         List<KeyValue<String, Qualification.Step>> changed = new ArrayList<>();
+        Qualification rules = qualification.get();
         try (KeyValueIterator<String, LeadProfile> all = profiles.all()) {
             while (all.hasNext()) {
                 KeyValue<String, LeadProfile> entry = all.next();
-                Qualification.Step step = qualification.scan(entry.value, now);
+                Qualification.Step step = rules.scan(entry.value, now);
                 if (step.changed()) {
                     changed.add(KeyValue.pair(entry.key, step));
                 }

@@ -3,6 +3,7 @@ package io.leadpipeline.qualification.streams;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -42,10 +43,11 @@ public final class QualificationTopology {
 
     /** Without metrics, copying trace headers only: for topology tests. */
     public static Topology build(EventSerdes serdes, Qualification qualification, Duration scanInterval) {
-        return build(serdes, qualification, scanInterval, QualificationMetrics.NONE, StreamsTracing.OFF);
+        return build(serdes, () -> qualification, scanInterval, QualificationMetrics.NONE, StreamsTracing.OFF);
     }
 
-    public static Topology build(EventSerdes serdes, Qualification qualification, Duration scanInterval,
+    /** Under rules that may change while it runs (the live rule set): each record is decided under the rules of its time. */
+    public static Topology build(EventSerdes serdes, Supplier<Qualification> qualification, Duration scanInterval,
             QualificationMetrics metrics, StreamsTracing tracing) {
         Map<String, Class<? extends SpecificRecord>> inputs = new LinkedHashMap<>();
         inputs.put(Topics.CONVERSIONS, ConversionCaptured.class);

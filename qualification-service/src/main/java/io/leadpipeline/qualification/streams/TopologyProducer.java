@@ -14,13 +14,14 @@ import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.qualification.config.QualificationSettings;
 import io.leadpipeline.qualification.domain.Qualification;
+import io.leadpipeline.service.rules.LiveRules;
 
 /** Hands Quarkus the qualification topology, wired to the registry-backed serdes, the scoring rules, metrics and tracing. */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
-    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, Qualification qualification,
+    Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, LiveRules<Qualification> qualification,
             QualificationSettings settings, QualificationMetrics metrics, OpenTelemetry openTelemetry) {
         return QualificationTopology.build(new RegistryEventSerdes(registryUrl), qualification, settings.scanInterval(), metrics,
                 new StreamsTracing(openTelemetry));

@@ -36,7 +36,7 @@ import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.qualification.TestConversions;
 import io.leadpipeline.testkit.EventTopics;
-import io.leadpipeline.qualification.config.ScoringRulesLoader;
+import io.leadpipeline.qualification.config.ScoringRuleSet;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.config.Topics;
 import io.leadpipeline.qualification.domain.LeadProfile;
@@ -74,7 +74,7 @@ class LeadsAcrossInstancesTest {
         HostInfo otherHost = new HostInfo("127.0.0.1", otherHttp.getAddress().getPort());
         Path stateDir = Files.createTempDirectory("qualification-second-instance");
         KafkaStreams other = new KafkaStreams(QualificationTopology.build(new RegistryEventSerdes(registryUrl),
-                new Qualification(ScoringRulesLoader.defaults()), Duration.ofHours(1)), secondInstance(otherHost, stateDir));
+                new Qualification(ScoringRuleSet.defaults()), Duration.ofHours(1)), secondInstance(otherHost, stateDir));
         otherHttp.createContext("/v1/leads/", exchange -> {
             String leadId = exchange.getRequestURI().getPath().substring("/v1/leads/".length());
             ReadOnlyKeyValueStore<String, LeadProfile> store = other.store(StoreQueryParameters.fromNameAndType(

@@ -135,6 +135,44 @@ class QualificationServiceTest {
     }
 
     @Test
+    void shouldApplyAPublishedScoringChangeToTheNextDecisionsAndRefuseAnInvalidOneNamingItsLine() {
+        String document = given().get("/v1/rules/scoring").then().statusCode(200)
+                .body("version", startsWith("sha256:")).extract().path("document");
+        String before = given().get("/v1/rules/scoring").then().extract().path("version");
+        String broken = document.replace("mql: 60", "mql: sixty");
+
+        given().contentType("application/yaml").body(broken).put("/v1/rules/scoring").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("thresholds.mql"))
+                .body("errors.message", hasItem(startsWith("line ")));
+        given().get("/v1/rules/scoring").then().body("version", equalTo(before));
+        given().header("Authorization", TestTokens.bearer(Roles.SALES_OPS)).contentType("application/yaml").body(document)
+                .put("/v1/rules/scoring").then().statusCode(403).contentType("application/problem+json");
+
+        String candidate = document.replace("    - {name: pricing, pattern: \"/pricing\", points: 15}",
+                "    - {name: pricing, pattern: \"/pricing\", points: 15}\n    - {name: rules-test, pattern: \"/rules-test\", points: 1}");
+        try {
+            given().contentType("application/yaml").queryParam("dryRun", true).body(candidate).put("/v1/rules/scoring").then()
+                    .statusCode(200).body("changed", equalTo(true)).body("appliedHere", equalTo(false));
+            given().get("/v1/rules/scoring").then().body("version", equalTo(before));
+            String published = given().contentType("application/yaml").body(candidate).put("/v1/rules/scoring").then()
+                    .statusCode(200).body("previousVersion", equalTo(before)).body("appliedHere", equalTo(true))
+                    .body("changes", hasItem(startsWith("engagement.pages"))).extract().path("version");
+            given().get("/v1/rules/scoring").then().body("version", equalTo(published))
+                    .body("history.version", hasItem(before)).body("document", containsString("rules-test"));
+
+            ConversionCaptured demo = TestConversions.salesReady("vp@rules-change.example");
+            kafka.send(Topics.CONVERSIONS, demo.getLeadId(), demo);
+            try (TopicReader<QualificationDecided> reader = kafka.reader(Topics.DECISIONS)) {
+                assertEquals(published, reader.await(r -> r.key().equals(demo.getLeadId()), 1, ARRIVAL).get(0).value().getRulesVersion(),
+                        "the next decision is made under the published version");
+            }
+        } finally {
+            given().contentType("application/yaml").body(document).put("/v1/rules/scoring").then().statusCode(200);
+        }
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownLead() {
         given().when().get("/v1/leads/00000000-0000-5000-8000-000000000000")
                 .then().statusCode(404)

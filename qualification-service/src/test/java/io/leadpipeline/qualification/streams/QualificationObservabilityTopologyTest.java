@@ -28,7 +28,7 @@ import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.AvroBinaryEventSerdes;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.qualification.TestConversions;
-import io.leadpipeline.qualification.config.ScoringRulesLoader;
+import io.leadpipeline.qualification.config.ScoringRuleSet;
 import io.leadpipeline.qualification.config.Topics;
 import io.leadpipeline.qualification.domain.Qualification;
 
@@ -73,7 +73,8 @@ class QualificationObservabilityTopologyTest {
                 reported.add("erased");
             }
         };
-        driver = new TopologyTestDriver(QualificationTopology.build(serdes, new Qualification(ScoringRulesLoader.defaults()),
+        Qualification qualification = new Qualification(ScoringRuleSet.defaults());
+        driver = new TopologyTestDriver(QualificationTopology.build(serdes, () -> qualification,
                 Duration.ofHours(1), recording, StreamsTracing.OFF), props, T0);
         conversions = driver.createInputTopic(Topics.CONVERSIONS, Serdes.String().serializer(),
                 serdes.valueSerde(ConversionCaptured.class).serializer());

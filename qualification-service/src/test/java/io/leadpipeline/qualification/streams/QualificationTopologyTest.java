@@ -39,7 +39,7 @@ import io.leadpipeline.kafka.AvroBinaryEventSerdes;
 import io.leadpipeline.kafka.DeadLetters;
 import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.qualification.TestConversions;
-import io.leadpipeline.qualification.config.ScoringRulesLoader;
+import io.leadpipeline.qualification.config.ScoringRuleSet;
 import io.leadpipeline.qualification.config.Stores;
 import io.leadpipeline.qualification.config.Topics;
 import io.leadpipeline.qualification.domain.LeadProfile;
@@ -68,7 +68,7 @@ class QualificationTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "qualification-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(QualificationTopology.build(serdes, new Qualification(ScoringRulesLoader.defaults()),
+        driver = new TopologyTestDriver(QualificationTopology.build(serdes, new Qualification(ScoringRuleSet.defaults()),
                 Duration.ofHours(1)), props, T0);
         conversions = input(Topics.CONVERSIONS, ConversionCaptured.class);
         engagements = input(Topics.ENGAGEMENTS, EngagementTracked.class);
@@ -100,7 +100,7 @@ class QualificationTopologyTest {
         assertEquals(80, decision.getFitScore());
         assertEquals(50, decision.getEngagementScore());
         assertEquals(130, decision.getTotalScore());
-        assertEquals(ScoringRulesLoader.defaults().version(), decision.getRulesVersion());
+        assertEquals(ScoringRuleSet.defaults().version(), decision.getRulesVersion());
         assertEquals(1, decision.getCycle());
         assertTrue(ruleIds(decision).containsAll(List.of("fit.seniority.executive", "engagement.form.DEMO_REQUEST", "stage.fast-track")),
                 ruleIds(decision).toString());

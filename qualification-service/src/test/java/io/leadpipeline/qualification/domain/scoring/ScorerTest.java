@@ -20,7 +20,7 @@ import io.leadpipeline.events.FormType;
 import io.leadpipeline.events.Grade;
 import io.leadpipeline.events.LeadStage;
 import io.leadpipeline.events.RejectionReason;
-import io.leadpipeline.qualification.config.ScoringRulesLoader;
+import io.leadpipeline.qualification.config.ScoringRuleSet;
 import io.leadpipeline.qualification.domain.Activity;
 import io.leadpipeline.qualification.domain.Assessment;
 import io.leadpipeline.qualification.domain.Contact;
@@ -31,7 +31,7 @@ import io.leadpipeline.qualification.domain.Reason;
 class ScorerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    private final Scorer scorer = new Scorer(ScoringRulesLoader.defaults());
+    private final Scorer scorer = new Scorer(ScoringRuleSet.defaults());
 
     // --- the README's example leads ---
 
