@@ -141,21 +141,21 @@ class QualificationServiceTest {
         String before = given().get("/v1/rules/scoring").then().extract().path("version");
         String broken = document.replace("mql: 60", "mql: sixty");
 
-        given().contentType("application/yaml").body(broken).put("/v1/rules/scoring").then().statusCode(422)
+        given().contentType("application/yaml").body(broken.getBytes(StandardCharsets.UTF_8)).put("/v1/rules/scoring").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("thresholds.mql"))
                 .body("errors.message", hasItem(startsWith("line ")));
         given().get("/v1/rules/scoring").then().body("version", equalTo(before));
-        given().header("Authorization", TestTokens.bearer(Roles.SALES_OPS)).contentType("application/yaml").body(document)
+        given().header("Authorization", TestTokens.bearer(Roles.SALES_OPS)).contentType("application/yaml").body(document.getBytes(StandardCharsets.UTF_8))
                 .put("/v1/rules/scoring").then().statusCode(403).contentType("application/problem+json");
 
         String candidate = document.replace("    - {name: pricing, pattern: \"/pricing\", points: 15}",
                 "    - {name: pricing, pattern: \"/pricing\", points: 15}\n    - {name: rules-test, pattern: \"/rules-test\", points: 1}");
         try {
-            given().contentType("application/yaml").queryParam("dryRun", true).body(candidate).put("/v1/rules/scoring").then()
+            given().contentType("application/yaml").queryParam("dryRun", true).body(candidate.getBytes(StandardCharsets.UTF_8)).put("/v1/rules/scoring").then()
                     .statusCode(200).body("changed", equalTo(true)).body("appliedHere", equalTo(false));
             given().get("/v1/rules/scoring").then().body("version", equalTo(before));
-            String published = given().contentType("application/yaml").body(candidate).put("/v1/rules/scoring").then()
+            String published = given().contentType("application/yaml").body(candidate.getBytes(StandardCharsets.UTF_8)).put("/v1/rules/scoring").then()
                     .statusCode(200).body("previousVersion", equalTo(before)).body("appliedHere", equalTo(true))
                     .body("changes", hasItem(startsWith("engagement.pages"))).extract().path("version");
             given().get("/v1/rules/scoring").then().body("version", equalTo(published))
@@ -168,7 +168,7 @@ class QualificationServiceTest {
                         "the next decision is made under the published version");
             }
         } finally {
-            given().contentType("application/yaml").body(document).put("/v1/rules/scoring").then().statusCode(200);
+            given().contentType("application/yaml").body(document.getBytes(StandardCharsets.UTF_8)).put("/v1/rules/scoring").then().statusCode(200);
         }
     }
 

@@ -31,6 +31,7 @@ import io.leadpipeline.events.CloserAvailabilityChanged;
 import io.leadpipeline.routing.config.RoutingSettings;
 import io.leadpipeline.routing.domain.CloserProfile;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
 import io.leadpipeline.service.Problem;
 import io.leadpipeline.service.security.AccessProblems;
@@ -52,13 +53,14 @@ public class CloserResource {
 
     private final DeskAccess desk;
     private final CommandPublisher publisher;
-    private final RoutingRules rules;
+    /** Read per request: a published change applies without a restart. */
+    private final LiveRules<RoutingRules> rules;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration timeout;
     private final CurrentCaller caller;
 
-    public CloserResource(DeskAccess desk, CommandPublisher publisher, RoutingRules rules, ObjectMapper json, Clock clock,
+    public CloserResource(DeskAccess desk, CommandPublisher publisher, LiveRules<RoutingRules> rules, ObjectMapper json, Clock clock,
             RoutingSettings settings, CurrentCaller caller) {
         this.caller = caller;
         this.desk = desk;
@@ -75,7 +77,7 @@ public class CloserResource {
     public Uni<Response> roster(@Context UriInfo uri, @Context HttpHeaders headers) {
         return desk.read(uri, headers, reader -> {
             Instant now = clock.instant();
-            return Response.ok(rules.closers().values().stream().map(closer -> view(reader, closer, now)).toList()).build();
+            return Response.ok(rules.get().closers().values().stream().map(closer -> view(reader, closer, now)).toList()).build();
         });
     }
 
@@ -89,7 +91,7 @@ public class CloserResource {
         if (!caller.get().mayActFor(closerId)) {
             return Uni.createFrom().item(AccessProblems.forbidden("A closer sets only their own availability"));
         }
-        Optional<CloserProfile> closer = rules.closer(closerId);
+        Optional<CloserProfile> closer = rules.get().closer(closerId);
         if (closer.isEmpty()) {
             return Uni.createFrom().item(Problem.response(Response.Status.NOT_FOUND, "No closer " + closerId));
         }
@@ -156,7 +158,7 @@ public class CloserResource {
     }
 
     private CloserView view(DeskReader reader, CloserProfile closer, Instant now) {
-        List<String> pools = rules.pools().values().stream().filter(pool -> pool.members().contains(closer.id())).map(pool -> pool.id()).toList();
+        List<String> pools = rules.get().pools().values().stream().filter(pool -> pool.members().contains(closer.id())).map(pool -> pool.id()).toList();
         return CloserView.of(closer, reader.availability(closer.id()), reader.openHandoffs(closer.id()), pools, now);
     }
 }

@@ -19,6 +19,7 @@ import io.leadpipeline.routing.domain.CommandResult;
 import io.leadpipeline.routing.domain.Handoff;
 import io.leadpipeline.routing.domain.HandoffStatus;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.leadpipeline.routing.messaging.CommandPublisher;
 import io.leadpipeline.routing.domain.Caller;
 import io.leadpipeline.service.Problem;
@@ -37,11 +38,12 @@ public class HandoffCommands {
 
     private final DeskAccess desk;
     private final CommandPublisher publisher;
-    private final RoutingRules rules;
+    /** Read per request: a published change applies without a restart. */
+    private final LiveRules<RoutingRules> rules;
     private final Clock clock;
     private final Duration timeout;
 
-    public HandoffCommands(DeskAccess desk, CommandPublisher publisher, RoutingRules rules, Clock clock,
+    public HandoffCommands(DeskAccess desk, CommandPublisher publisher, LiveRules<RoutingRules> rules, Clock clock,
             RoutingSettings settings) {
         this.desk = desk;
         this.publisher = publisher;
@@ -115,7 +117,7 @@ public class HandoffCommands {
     }
 
     private HandoffView view(Handoff handoff) {
-        return HandoffView.of(handoff, rules.closer(handoff.closerId()).orElse(null));
+        return HandoffView.of(handoff, rules.get().closer(handoff.closerId()).orElse(null));
     }
 
     private static Response noLongerOpen(Handoff handoff) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadpipeline.events.HandoffRejectionReason;
 import io.leadpipeline.events.HandoffResponse;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.leadpipeline.routing.domain.Caller;
 import io.leadpipeline.service.Problem;
 import io.leadpipeline.service.security.AccessProblems;
@@ -40,11 +41,12 @@ public class HandoffResource {
 
     private final DeskAccess desk;
     private final HandoffCommands commands;
-    private final RoutingRules rules;
+    /** Read per request: a published change applies without a restart. */
+    private final LiveRules<RoutingRules> rules;
     private final ObjectMapper json;
     private final CurrentCaller caller;
 
-    public HandoffResource(DeskAccess desk, HandoffCommands commands, RoutingRules rules, ObjectMapper json, CurrentCaller caller) {
+    public HandoffResource(DeskAccess desk, HandoffCommands commands, LiveRules<RoutingRules> rules, ObjectMapper json, CurrentCaller caller) {
         this.desk = desk;
         this.commands = commands;
         this.rules = rules;
@@ -63,7 +65,7 @@ public class HandoffResource {
         Caller asking = caller.get();
         return desk.read(uri, headers, reader -> reader.handoff(handoffId)
                 .map(handoff -> asking.mayActFor(handoff.closerId())
-                        ? Response.ok(HandoffView.of(handoff, rules.closer(handoff.closerId()).orElse(null))).build()
+                        ? Response.ok(HandoffView.of(handoff, rules.get().closer(handoff.closerId()).orElse(null))).build()
                         : notYours())
                 .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "No handoff " + handoffId)));
     }

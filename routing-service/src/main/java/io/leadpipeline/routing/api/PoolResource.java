@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.leadpipeline.routing.domain.Pool;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.smallrye.common.annotation.Blocking;
 import io.leadpipeline.service.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +24,10 @@ import io.smallrye.mutiny.Uni;
 public class PoolResource {
 
     private final DeskAccess desk;
-    private final RoutingRules rules;
+    /** Read per request: a published change applies without a restart. */
+    private final LiveRules<RoutingRules> rules;
 
-    public PoolResource(DeskAccess desk, RoutingRules rules) {
+    public PoolResource(DeskAccess desk, LiveRules<RoutingRules> rules) {
         this.desk = desk;
         this.rules = rules;
     }
@@ -34,7 +36,7 @@ public class PoolResource {
     @Blocking // the answer is a store read
     public Uni<Response> pools(@Context UriInfo uri, @Context HttpHeaders headers) {
         return desk.read(uri, headers,
-                reader -> Response.ok(rules.pools().values().stream().map(pool -> view(pool, reader)).toList()).build());
+                reader -> Response.ok(rules.get().pools().values().stream().map(pool -> view(pool, reader)).toList()).build());
     }
 
     private static PoolView view(Pool pool, DeskReader reader) {

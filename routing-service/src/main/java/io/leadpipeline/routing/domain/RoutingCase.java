@@ -40,6 +40,12 @@ public record RoutingCase(String decisionId, String leadId, LeadFacts facts, Str
                 queuedSince, waitingFrom);
     }
 
+    /** Routed again by a rule of newer rules (its pool is gone from them); its place in the queue is kept. */
+    RoutingCase rerouted(Rule rule) {
+        return new RoutingCase(decisionId, leadId, facts, rule.id(), rule.pool(), escalated, attempts, priorClosers, lastHandoffId,
+                status, queuedSince, waitingFrom);
+    }
+
     RoutingCase waitingAgain(Instant now) {
         return new RoutingCase(decisionId, leadId, facts, ruleId, pool, escalated, attempts, priorClosers, lastHandoffId,
                 CaseStatus.WAITING, queuedSince, now);

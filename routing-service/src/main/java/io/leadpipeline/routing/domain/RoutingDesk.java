@@ -168,7 +168,7 @@ public final class RoutingDesk {
             Handoff expired = open.get().closed(HandoffStatus.EXPIRED, now, null, null);
             state.putHandoff(expired);
             releaseCapacity(expired);
-            RoutingCase waiting = state.routingCase(expired.decisionId()).orElseThrow().waitingAgain(now);
+            RoutingCase waiting = inCurrentPool(state.routingCase(expired.decisionId()).orElseThrow().waitingAgain(now));
             if (!waiting.escalated() && waiting.attempts() >= rules.maxAttempts()) {
                 waiting = waiting.escalatedTo(rules.escalationPool());
             }
@@ -316,6 +316,37 @@ public final class RoutingDesk {
 
     private Optional<String> accountOwner(RoutingCase routingCase) {
         return rules.accountDomain(routingCase.facts()).flatMap(state::accountOwner).filter(owner -> rules.closer(owner).isPresent());
+    }
+
+    /**
+     * After a rules change: the leads waiting in pools the new version no longer has move, keeping their place in the
+     * queue, to the pools it routes them to. Costs one step per lead moved; nothing to do when no pool was removed.
+     */
+    public void rehomeWaitingLeads(Set<String> previousPools) {
+        for (String pool : previousPools) {
+            if (rules.pools().containsKey(pool)) {
+                continue;
+            }
+            String lane = QueueLanes.pool(pool);
+            for (Optional<QueueEntry> next = state.nextWaiting(lane, Optional.empty()); next.isPresent();
+                    next = state.nextWaiting(lane, Optional.empty())) {
+                QueueEntry entry = next.get();
+                state.dequeue(lane, entry);
+                state.routingCase(entry.decisionId()).filter(waiting -> waiting.status() == CaseStatus.WAITING).ifPresent(waiting -> {
+                    RoutingCase moved = inCurrentPool(waiting);
+                    state.putCase(moved);
+                    state.enqueue(QueueLanes.pool(moved.pool()), moved.queueEntry());
+                });
+            }
+        }
+    }
+
+    /** The case in a pool of these rules: one whose pool they no longer have is routed by them again. */
+    private RoutingCase inCurrentPool(RoutingCase routingCase) {
+        if (rules.pools().containsKey(routingCase.pool())) {
+            return routingCase;
+        }
+        return routingCase.escalated() ? routingCase.escalatedTo(rules.escalationPool()) : routingCase.rerouted(rules.ruleFor(routingCase.facts()));
     }
 
     /** Every member of the lead's pool already had it and let it expire: it goes to the escalation pool. */

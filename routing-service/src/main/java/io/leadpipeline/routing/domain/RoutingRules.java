@@ -9,10 +9,20 @@ import java.util.Set;
 
 /**
  * The validated routing model (built from routing.yaml): closers, pools, ordered rules ending in a catch-all, the
- * escalation pool, the SLA and how many unanswered attempts a lead gets before it escalates.
+ * escalation pool, the SLA and how many unanswered attempts a lead gets before it escalates; {@code version} is the
+ * rules version every handoff made under them carries.
  */
 public record RoutingRules(Map<String, CloserProfile> closers, Map<String, Pool> pools, List<Rule> rules, Duration sla,
-        int maxAttempts, String escalationPool, boolean accountMatching, Set<String> accountMatchingIgnoredDomains) {
+        int maxAttempts, String escalationPool, boolean accountMatching, Set<String> accountMatchingIgnoredDomains,
+        String version) {
+
+    /** Rules that come from no published document (the domain's tests). */
+    public static final String UNVERSIONED = "unversioned";
+
+    public RoutingRules(Map<String, CloserProfile> closers, Map<String, Pool> pools, List<Rule> rules, Duration sla,
+            int maxAttempts, String escalationPool, boolean accountMatching, Set<String> accountMatchingIgnoredDomains) {
+        this(closers, pools, rules, sla, maxAttempts, escalationPool, accountMatching, accountMatchingIgnoredDomains, UNVERSIONED);
+    }
 
     public RoutingRules {
         closers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(closers));

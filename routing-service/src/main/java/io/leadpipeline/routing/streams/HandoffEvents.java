@@ -17,7 +17,8 @@ final class HandoffEvents {
     private HandoffEvents() {
     }
 
-    static LeadHandedOff handedOff(Handoff handoff, CloserProfile closer, QualificationDecided decision) {
+    /** @param rulesVersion the version of the routing rules the closer was chosen under */
+    static LeadHandedOff handedOff(Handoff handoff, CloserProfile closer, QualificationDecided decision, String rulesVersion) {
         return LeadHandedOff.newBuilder()
                 .setHandoffId(handoff.handoffId())
                 .setLeadId(handoff.leadId())
@@ -32,6 +33,7 @@ final class HandoffEvents {
                 .setLead(decision.getLead())
                 .setPreviousHandoffId(handoff.previousHandoffId())
                 .setEscalated(handoff.escalated())
+                .setRulesVersion(rulesVersion)
                 .build();
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.leadpipeline.events.AssignmentStrategy;
 import io.leadpipeline.events.HandoffOutcomeType;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,9 +34,9 @@ public class MicrometerRoutingMetrics implements RoutingMetrics {
     private final Timer queueWait;
     private final Counter erasures;
 
-    public MicrometerRoutingMetrics(MeterRegistry registry, RoutingRules rules) {
+    public MicrometerRoutingMetrics(MeterRegistry registry, LiveRules<RoutingRules> rules) {
         this.registry = registry;
-        rules.pools().keySet().forEach(this::queueGauge);
+        rules.get().pools().keySet().forEach(this::queueGauge); // a pool a later version adds gets its gauge at its first report
         Gauge.builder("routing.queue.oldest.wait.seconds", oldestWaitSeconds, AtomicLong::get)
                 .description("How long the longest-waiting lead has waited for a closer").register(registry);
         this.queueWait = Timer.builder("routing.queue.wait").description("How long leads waited before their handoff").register(registry);

@@ -1,6 +1,7 @@
 package io.leadpipeline.routing.streams;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,15 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     /** In the expiry index, after every time key: set once the results written before the index existed are indexed. */
     private static final String EXPIRY_INDEX_COMPLETE = "~indexed";
 
-    private final RoutingRules rules;
+    /** Read once per record and tick; a new version gets a new desk over the same state. */
+    private final Supplier<RoutingRules> rules;
     private final Duration tickInterval;
     private final RoutingMetrics metrics;
     private final StreamsTracing tracing;
     private ProcessorContext<String, SpecificRecord> context;
     private RoutingDesk desk;
+    private RoutingRules deskRules;
+    private StoreDeskState state;
     private KeyValueStore<String, QualificationDecided> decisions;
     private KeyValueStore<String, AnsweredCommand> commandResults;
     private KeyValueStore<String, String> commandExpiry;
@@ -63,7 +67,7 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
      */
     private StoreDeskState legacyQueue;
 
-    RoutingDeskProcessor(RoutingRules rules, Duration tickInterval, RoutingMetrics metrics, StreamsTracing tracing) {
+    RoutingDeskProcessor(Supplier<RoutingRules> rules, Duration tickInterval, RoutingMetrics metrics, StreamsTracing tracing) {
         this.rules = rules;
         this.tickInterval = tickInterval;
         this.metrics = metrics;
@@ -73,9 +77,9 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        StoreDeskState state = new StoreDeskState(context);
-        this.desk = new RoutingDesk(rules, state);
+        this.state = new StoreDeskState(context);
         this.legacyQueue = state;
+        currentDesk();
         this.decisions = context.getStateStore(Stores.ROUTED_DECISIONS);
         this.commandResults = context.getStateStore(Stores.COMMAND_RESULTS);
         this.commandExpiry = context.getStateStore(Stores.COMMAND_EXPIRY);
@@ -86,6 +90,7 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
     @Override
     public void process(Record<String, DeskInput> record) {
         upgradeStateOnce();
+        currentDesk();
         Instant now = now();
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("routing-desk");
         // What a record causes carries its trace: a decision's handoff continues the lead's trace from capture.
@@ -142,10 +147,24 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
 
     private void tick(long wallClockMillis) {
         upgradeStateOnce();
+        currentDesk();
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         publish(desk.tick(now), now, null); // scheduled work (SLA expiry, queue drain) continues no record's trace
         pruneCommandResults(now);
         reportQueue(now);
+    }
+
+    /** The desk under the rules of this moment: a new version swaps in a desk over the same state, nothing is lost. */
+    private void currentDesk() {
+        RoutingRules current = rules.get();
+        if (current != deskRules) {
+            RoutingRules previous = deskRules;
+            deskRules = current;
+            desk = new RoutingDesk(current, state);
+            if (previous != null) {
+                desk.rehomeWaitingLeads(previous.pools().keySet());
+            }
+        }
     }
 
     private void upgradeStateOnce() {
@@ -162,9 +181,10 @@ final class RoutingDeskProcessor implements Processor<String, DeskInput, String,
             switch (event) {
                 case DeskEvent.HandedOff handedOff -> {
                     var handoff = handedOff.handoff();
-                    var closer = rules.closer(handoff.closerId()).orElseThrow();
+                    var closer = deskRules.closer(handoff.closerId()).orElseThrow();
                     context.forward(new Record<>(handoff.leadId(),
-                            HandoffEvents.handedOff(handoff, closer, decisions.get(handoff.decisionId())), now.toEpochMilli(),
+                            HandoffEvents.handedOff(handoff, closer, decisions.get(handoff.decisionId()), deskRules.version()),
+                            now.toEpochMilli(),
                             traceOf(cause)));
                     metrics.handedOff(handoff.pool(), handoff.strategy(), handedOff.waited());
                     LOG.debug("Lead {} handed off (attempt {}) in pool {}", handoff.leadId(), handoff.attempt(), handoff.pool());

@@ -1,6 +1,7 @@
 package io.leadpipeline.routing.streams;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -64,10 +65,11 @@ public final class RoutingTopology {
 
     /** Copying trace headers only: for topology tests. */
     public static Topology build(EventSerdes serdes, RoutingRules rules, Duration tickInterval, RoutingMetrics metrics) {
-        return build(serdes, rules, tickInterval, metrics, StreamsTracing.OFF);
+        return build(serdes, () -> rules, tickInterval, metrics, StreamsTracing.OFF);
     }
 
-    public static Topology build(EventSerdes serdes, RoutingRules rules, Duration tickInterval, RoutingMetrics metrics,
+    /** Under rules that may change while it runs (the live rule set): each record is routed under the rules of its time. */
+    public static Topology build(EventSerdes serdes, Supplier<RoutingRules> rules, Duration tickInterval, RoutingMetrics metrics,
             StreamsTracing tracing) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<QualificationDecided> decisionSerde = serdes.valueSerde(QualificationDecided.class);

@@ -14,6 +14,7 @@ import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.routing.config.RoutingSettings;
 import io.leadpipeline.routing.domain.RoutingRules;
+import io.leadpipeline.service.rules.LiveRules;
 
 /** Hands Quarkus the routing topology, wired to the registry-backed serdes and the validated routing rules, metrics and tracing. */
 @ApplicationScoped
@@ -21,7 +22,7 @@ public class TopologyProducer {
 
     @Produces
     Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, RoutingSettings settings,
-            RoutingRules rules, RoutingMetrics metrics, OpenTelemetry openTelemetry) {
+            LiveRules<RoutingRules> rules, RoutingMetrics metrics, OpenTelemetry openTelemetry) {
         return RoutingTopology.build(new RegistryEventSerdes(registryUrl), rules, settings.tickInterval(), metrics,
                 new StreamsTracing(openTelemetry));
     }

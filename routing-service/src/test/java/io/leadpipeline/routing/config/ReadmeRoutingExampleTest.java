@@ -19,7 +19,7 @@ class ReadmeRoutingExampleTest {
 
     @Test
     void shouldAcceptTheReadmesRoutingExample() throws IOException {
-        RoutingRules rules = RoutingConfigParser.parse(readmeExample(), "README.md");
+        RoutingRules rules = RoutingRuleSet.rules(readmeExample().getBytes(java.nio.charset.StandardCharsets.UTF_8), "README.md");
 
         assertEquals(Duration.ofHours(4), rules.sla());
         assertEquals(3, rules.maxAttempts());

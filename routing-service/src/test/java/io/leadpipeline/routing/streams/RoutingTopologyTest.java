@@ -49,6 +49,7 @@ import io.leadpipeline.events.QualificationDecided;
 import io.leadpipeline.kafka.AvroBinaryEventSerdes;
 import io.leadpipeline.kafka.DeadLetterMetrics;
 import io.leadpipeline.kafka.DeadLetters;
+import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.kafka.EventIds;
 import io.leadpipeline.routing.TestDecisions;
 import io.leadpipeline.routing.config.Stores;
@@ -94,12 +95,18 @@ class RoutingTopologyTest {
     Path stateDir;
 
     private void start(RoutingRules rules) {
-        this.rules = rules;
+        start(() -> rules);
+    }
+
+    /** Under rules that may change while the topology runs, as the live rule set does. */
+    private void start(java.util.function.Supplier<RoutingRules> liveRules) {
+        this.rules = liveRules.get();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // not the shared default under java.io.tmpdir
-        driver = new TopologyTestDriver(RoutingTopology.build(serdes, rules, Duration.ofSeconds(10), metrics), props, START);
+        driver = new TopologyTestDriver(RoutingTopology.build(serdes, liveRules, Duration.ofSeconds(10), metrics, StreamsTracing.OFF),
+                props, START);
         decisions = driver.createInputTopic(Topics.DECISIONS, Serdes.String().serializer(), serdes.valueSerde(QualificationDecided.class).serializer());
         responses = driver.createInputTopic(Topics.HANDOFF_RESPONSES, Serdes.String().serializer(),
                 serdes.valueSerde(HandoffResponseSubmitted.class).serializer());
@@ -213,7 +220,7 @@ class RoutingTopologyTest {
     @Test
     void shouldCountEachAppliedErasureWithoutLabels() {
         RoutingRules rules = TestRules.onePool(PoolStrategy.ROUND_ROBIN, alwaysOn("ava", 10));
-        metrics = new MicrometerRoutingMetrics(meters, rules);
+        metrics = new MicrometerRoutingMetrics(meters, io.leadpipeline.service.rules.LiveRules.fixed(io.leadpipeline.routing.config.RoutingRuleSet.RULE_SET, rules, rules.version()));
         start(rules);
         TestInputTopic<String, EngagementTracked> engagements = driver.createInputTopic(Topics.ENGAGEMENTS,
                 Serdes.String().serializer(), serdes.valueSerde(EngagementTracked.class).serializer());
@@ -281,6 +288,35 @@ class RoutingTopologyTest {
         assertEquals("Acme Corp", handoff.getLead().getContact().getCompany());
         assertEquals("intent.high-intent-form", handoff.getLead().getReasons().get(0).getRuleId());
         assertNull(handoff.getPreviousHandoffId());
+        assertEquals(RoutingRules.UNVERSIONED, handoff.getRulesVersion());
+    }
+
+    @Test
+    void shouldRouteUnderANewRulesVersionWithoutARestartAndMoveLeadsWaitingInAPoolItRemoved() {
+        RoutingRules first = versioned(TestRules.onePool(PoolStrategy.ROUND_ROBIN, alwaysOn("ava", 1)), "sha256:first");
+        java.util.concurrent.atomic.AtomicReference<RoutingRules> live = new java.util.concurrent.atomic.AtomicReference<>(first);
+        start(live::get);
+        sql("one@acme.example");
+        QualificationDecided waiting = sql("two@initech.example"); // ava holds one, her capacity: it waits in pool sales
+
+        RoutingRules second = versioned(TestRules.rules(List.of(alwaysOn("ava", 1), alwaysOn("ben", 5)),
+                List.of(TestRules.pool("desk", PoolStrategy.ROUND_ROBIN, "ben")), List.of(TestRules.catchAll("desk"))), "sha256:second");
+        live.set(second);
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        QualificationDecided next = sql("three@globex.example");
+
+        List<LeadHandedOff> out = handoffs.readValuesToList();
+        assertEquals(List.of("ava", "ben", "ben"), out.stream().map(h -> h.getCloser().getId()).toList());
+        assertEquals(List.of("sha256:first", "sha256:second", "sha256:second"), out.stream().map(LeadHandedOff::getRulesVersion).toList(),
+                "each handoff carries the version it was made under");
+        assertEquals(List.of(waiting.getLeadId(), "desk"), List.of(out.get(1).getLeadId(), out.get(1).getPool()),
+                "the lead waiting in the removed pool went to the pool the new rules route it to");
+        assertEquals(next.getLeadId(), out.get(2).getLeadId());
+    }
+
+    private static RoutingRules versioned(RoutingRules rules, String version) {
+        return new RoutingRules(rules.closers(), rules.pools(), rules.rules(), rules.sla(), rules.maxAttempts(), rules.escalationPool(),
+                rules.accountMatching(), rules.accountMatchingIgnoredDomains(), version);
     }
 
     @Test

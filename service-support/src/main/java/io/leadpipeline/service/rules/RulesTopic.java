@@ -176,7 +176,13 @@ public class RulesTopic {
     private void seedIfMissing(LiveRules<?> live) {
         if (!live.fromTopic() && !latest.containsKey(live.ruleSet().name())) {
             LiveRules.Version<?> seed = live.current();
-            send(record(live.ruleSet().name(), seed.version(), seed.document(), seed.author(), List.of(), List.of()));
+            send(record(live.ruleSet().name(), seed.version(), seed.document(), seed.author(), List.of(), List.of()))
+                    .whenComplete((ignored, error) -> {
+                        if (error != null) {
+                            LOG.warnf("Seeding %s with %s failed (%s); this instance applies the seed and the next start retries",
+                                    TOPIC, live.ruleSet().name(), error.getClass().getSimpleName());
+                        }
+                    });
         }
     }
 
@@ -193,16 +199,20 @@ public class RulesTopic {
     /** Completes once this instance's reader has read the record back, i.e. applied it. */
     private CompletionStage<Void> send(RulesPublished record) {
         CompletableFuture<Void> applied = new CompletableFuture<>();
-        producer().send(new ProducerRecord<>(TOPIC, record.getRuleSet(), record), (metadata, error) -> {
-            if (error != null) {
-                applied.completeExceptionally(error);
-                return;
-            }
-            synchronized (pending) {
-                pending.add(new Pending(metadata.partition(), metadata.offset(), applied));
-            }
-            completeApplied();
-        });
+        try {
+            producer().send(new ProducerRecord<>(TOPIC, record.getRuleSet(), record), (metadata, error) -> {
+                if (error != null) {
+                    applied.completeExceptionally(error);
+                    return;
+                }
+                synchronized (pending) {
+                    pending.add(new Pending(metadata.partition(), metadata.offset(), applied));
+                }
+                completeApplied();
+            });
+        } catch (RuntimeException e) {
+            applied.completeExceptionally(e); // the registry or the broker unreachable: the caller answers "try again"
+        }
         return applied;
     }
 
@@ -212,6 +222,7 @@ public class RulesTopic {
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "rules-publisher");
             producer = new KafkaProducer<>(config, new StringSerializer(),
