@@ -173,6 +173,32 @@ class QualificationServiceTest {
     }
 
     @Test
+    void shouldBacktestACandidateOnTheRecordedHistoryWithoutPublishingIt() {
+        ConversionCaptured demo = TestConversions.salesReady("cro@backtest-rival.example");
+        kafka.send(Topics.CONVERSIONS, demo.getLeadId(), demo);
+        await().atMost(ARRIVAL).untilAsserted(() -> given().get("/v1/leads/{id}", demo.getLeadId()).then().statusCode(200)
+                .body("stage", equalTo("SQL")));
+        String document = given().get("/v1/rules/scoring").then().statusCode(200).extract().path("document");
+        String version = given().get("/v1/rules/scoring").then().extract().path("version");
+
+        given().contentType("application/yaml").body(document.getBytes(StandardCharsets.UTF_8)).post("/v1/scoring/backtest").then()
+                .statusCode(200).body("report.changedLeads", equalTo(0)).body("report.candidateVersion", equalTo(version))
+                .body("report.transitions.SQL.SQL", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        String competitor = document.replace("competitorDomains: [", "competitorDomains: [backtest-rival.example, ");
+        given().contentType("application/yaml").queryParam("changedLeads", 1000).body(competitor.getBytes(StandardCharsets.UTF_8))
+                .post("/v1/scoring/backtest").then().statusCode(200)
+                .body("recordsRead", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("report.changed.find { it.leadId == '" + demo.getLeadId() + "' }.candidateStage", equalTo("REJECTED"))
+                .body("report.changed.find { it.leadId == '" + demo.getLeadId() + "' }.currentStage", equalTo("SQL"));
+        given().contentType("application/yaml").body(document.replace("mql: 60", "mql: sixty").getBytes(StandardCharsets.UTF_8))
+                .post("/v1/scoring/backtest").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("thresholds.mql")).body("errors.message", hasItem(startsWith("line ")));
+        given().header("Authorization", TestTokens.bearer(Roles.SALES_OPS)).contentType("application/yaml")
+                .body(document.getBytes(StandardCharsets.UTF_8)).post("/v1/scoring/backtest").then().statusCode(403);
+        given().get("/v1/rules/scoring").then().body("version", equalTo(version)); // a backtest publishes nothing
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownLead() {
         given().when().get("/v1/leads/00000000-0000-5000-8000-000000000000")
                 .then().statusCode(404)

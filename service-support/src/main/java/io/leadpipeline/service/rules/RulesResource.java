@@ -103,12 +103,16 @@ public class RulesResource {
                     .onFailure().recoverWithItem(error -> Problem.retryLater(
                             "The rules could not be published to Kafka just now; nothing changed. Try again."));
         } catch (InvalidRulesException invalid) {
-            return Uni.createFrom().item(Problem.response(422, "Invalid rules",
-                    name + " rules are not valid (" + invalid.problems().size() + " problem"
-                            + (invalid.problems().size() == 1 ? "" : "s") + "); nothing was published",
-                    invalid.problems().stream().map(problem -> new FieldViolation(problem.path(),
-                            (problem.line() > 0 ? "line " + problem.line() + ": " : "") + problem.message())).toList()));
+            return Uni.createFrom().item(invalid(name + " rules", invalid, "nothing was published"));
         }
+    }
+
+    /** 422 problem+json naming each problem of a rules document by path, with its line in the message. */
+    public static Response invalid(String what, InvalidRulesException invalid, String consequence) {
+        return Problem.response(422, "Invalid rules", what + " are not valid (" + invalid.problems().size() + " problem"
+                        + (invalid.problems().size() == 1 ? "" : "s") + "); " + consequence,
+                invalid.problems().stream().map(problem -> new FieldViolation(problem.path(),
+                        (problem.line() > 0 ? "line " + problem.line() + ": " : "") + problem.message())).toList());
     }
 
     private boolean mayEdit(RuleSet<?> ruleSet) {

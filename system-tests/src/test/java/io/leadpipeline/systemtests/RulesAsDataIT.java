@@ -1,0 +1,164 @@
+package io.leadpipeline.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.events.ConversionCaptured;
+import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.service.rules.RulesVersion;
+import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.EventTopics;
+
+/**
+ * Proves the rules are data, as a user changes them: {@code ./pipeline rules apply config/scoring.yaml} on a pipeline
+ * with two qualification instances reaches both without a restart (each reports the new version), and every decision
+ * made after it, whichever instance owns the lead, carries the new {@code rulesVersion}; a broken file is refused
+ * naming its line, and nothing changes anywhere.
+ */
+class RulesAsDataIT {
+
+    private static final String QUALIFICATION = "qualification-service";
+    private static final String SECOND = RunningPipeline.instance(QUALIFICATION, 2);
+    private static final Duration ARRIVAL = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RunningPipeline pipeline;
+
+    @BeforeAll
+    static void startTwoQualificationInstances() throws Exception {
+        pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, List.of(), List.of(QUALIFICATION), null));
+        pipeline.startServices(List.of(SECOND));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void shouldApplyAScoringChangeToEveryInstanceWithoutARestartAndStampTheNextDecisionsWithIt(@TempDir Path dir) throws Exception {
+        String shipped = Files.readString(root().resolve("config/scoring.yaml"));
+        assertEquals(RulesVersion.of(shipped.getBytes(StandardCharsets.UTF_8)), version(QUALIFICATION), "seeded from config/scoring.yaml");
+        Path edited = dir.resolve("scoring.yaml");
+        Files.writeString(edited, shipped.replace("mql: 60", "mql: 55"));
+        String expected = RulesVersion.of(Files.readAllBytes(edited));
+
+        Result applied = pipeline("rules", "apply", edited.toString());
+
+        assertEquals(0, applied.exitCode(), applied.output());
+        assertTrue(applied.output().contains("scoring: " + expected + " applied"), applied.output());
+        assertTrue(applied.output().contains("thresholds.mql: 60 -> 55"), applied.output());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(expected, version(QUALIFICATION));
+            assertEquals(expected, version(SECOND), "the other instance applied it too, without a restart");
+        });
+
+        List<ConversionCaptured> leads = new ArrayList<>();
+        BenchLeads bench = new BenchLeads("rules-" + System.nanoTime());
+        EventTopics topics = new EventTopics(pipeline.stack().clientSettings(), pipeline.stack().registryUrl());
+        for (int n = 0; n < 12; n++) { // spread over the partitions, so over both instances
+            ConversionCaptured conversion = bench.conversion(BenchLeads.Kind.SALES_READY, n, Instant.now());
+            topics.send("lead.conversions", conversion.getLeadId(), conversion);
+            leads.add(conversion);
+        }
+        Set<String> ids = new TreeSet<>(leads.stream().map(ConversionCaptured::getLeadId).toList());
+        try (TopicReader<QualificationDecided> decisions = AvroTopicReaders.reader(pipeline.stack(), "lead.decisions")) {
+            List<ConsumerRecord<String, QualificationDecided>> decided = decisions.await(r -> ids.contains(r.key()), ids.size(), ARRIVAL);
+            assertEquals(Set.of(expected), new TreeSet<>(decided.stream().map(r -> r.value().getRulesVersion()).toList()),
+                    "every decision after the change carries its version");
+        }
+
+        Result show = pipeline("rules", "show", "scoring");
+        assertEquals(0, show.exitCode(), show.output());
+        assertTrue(show.output().contains(expected) && show.output().contains(RulesVersion.of(shipped.getBytes(StandardCharsets.UTF_8))),
+                "the history shows the seed under the new version:\n" + show.output());
+    }
+
+    @Test
+    void shouldRefuseABrokenFileNamingItsLineAndChangeNothing(@TempDir Path dir) throws Exception {
+        String before = version(QUALIFICATION);
+        Path broken = dir.resolve("scoring.yaml");
+        Files.writeString(broken, Files.readString(root().resolve("config/scoring.yaml")).replace("sql: 100", "sql: lots"));
+        int line = lineOf(broken, "sql: lots");
+
+        Result refused = pipeline("rules", "apply", broken.toString());
+
+        assertEquals(1, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains(broken + ":" + line + ": thresholds.sql: "), refused.output());
+        assertEquals(before, version(QUALIFICATION));
+        assertEquals(before, version(SECOND));
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException(text + " not in " + file);
+    }
+
+    private static String version(String instance) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(instance, "/v1/rules/scoring")))
+                .header("Authorization", pipeline.authorization(Roles.MARKETING_OPS)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("version").asText();
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Runs {@code ./pipeline} against this test's pipeline: its ports, and its key folder as the pipeline's security/. */
+    private static Result pipeline(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root().resolve("pipeline").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PIPELINE_HOME", pipeline.workDir().toString(),
+                "QUALIFICATION_PORT", port(QUALIFICATION), "CAPTURE_PORT", "1", "ROUTING_PORT", "1", "NURTURE_PORT", "1"));
+        Path output = Files.createTempFile("pipeline-rules-", ".out");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, "timed out:\n" + Files.readString(output));
+        }
+        return new Result(process.exitValue(), Files.readString(output));
+    }
+
+    private static String port(String instance) {
+        return URI.create(pipeline.url(instance, "")).getPort() + "";
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
