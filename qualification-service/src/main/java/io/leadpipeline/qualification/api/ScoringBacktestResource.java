@@ -75,9 +75,10 @@ public class ScoringBacktestResource {
         }
         try {
             long started = System.nanoTime();
-            Backtest backtest = new Backtest(live.get(), candidate);
-            HistoryReplay.Counts counts = replay.replay(backtest::feed);
-            Backtest.Report report = backtest.report(Instant.now(), changedLeads);
+            Backtest backtest = new Backtest(live.get(), candidate, changedLeads);
+            Instant now = Instant.now();
+            HistoryReplay.Counts counts = replay.replay(backtest::feed, () -> backtest.settle(now));
+            Backtest.Report report = backtest.report(now);
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             LOG.infof("Backtest of %s against %s: %d records, %d leads, %d changed, %d ms", report.candidateVersion(),
                     report.currentVersion(), counts.records(), report.leads(), report.changedLeads(), millis);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -20,12 +21,15 @@ import io.leadpipeline.events.LeadStage;
  * leads per stage and grade under each, the transition matrix (current stage to candidate stage), the leads whose
  * stage changed with the rules that made the difference, and how each lines up with what closers did (accepted
  * leads the candidate still makes SQL; leads rejected as NOT_A_FIT it keeps out). Writes nothing anywhere.
- * Feed each lead's events in the order they happened, then {@link #report}.
+ * Feed each lead's events in the order they happened ({@link #settle} once a group of leads is complete), then
+ * {@link #report}.
  */
 public final class Backtest {
 
     /** The closers' rejection reason the candidate should keep out of SQL. */
     static final String NOT_A_FIT = "NOT_A_FIT";
+    private static final Comparator<ChangedLead> BIGGEST_CHANGE_FIRST = Comparator
+            .comparingInt((ChangedLead lead) -> -Math.abs(lead.candidateScore() - lead.currentScore())).thenComparing(ChangedLead::leadId);
     /** A lead with no stage yet (only engagements before any form): counted apart. */
     public static final String NO_STAGE = "NONE";
 
@@ -35,11 +39,25 @@ public final class Backtest {
     private final Map<String, Side> candidateSide = new HashMap<>();
     private final Set<String> accepted = new HashSet<>();
     private final Set<String> rejectedNotAFit = new HashSet<>();
+    private final int changedListed;
+    private final Map<String, Integer> currentStages = new TreeMap<>();
+    private final Map<String, Integer> candidateStages = new TreeMap<>();
+    private final Map<String, Integer> currentGrades = new TreeMap<>();
+    private final Map<String, Integer> candidateGrades = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> transitions = new TreeMap<>();
+    /** The listed changed leads, smallest score change at the head (so it is the one dropped). */
+    private final PriorityQueue<ChangedLead> changed = new PriorityQueue<>(BIGGEST_CHANGE_FIRST.reversed());
     private long events;
+    private int leads;
+    private int changedCount;
+    private int acceptedStillSql;
+    private int keptOut;
 
-    public Backtest(Qualification current, Qualification candidate) {
+    /** @param changedListed how many changed leads the report lists (the biggest score changes); all are counted */
+    public Backtest(Qualification current, Qualification candidate, int changedListed) {
         this.current = current;
         this.candidate = candidate;
+        this.changedListed = changedListed;
     }
 
     /** One side's lead: its profile, when it was erased (null: never), and whether it was ever SQL. */
@@ -87,19 +105,11 @@ public final class Backtest {
     }
 
     /**
-     * Both sides re-assessed at {@code now} (decay, stale MQLs, as the periodic scan does) and compared; at most
-     * {@code changedListed} changed leads are listed, the biggest score differences first.
+     * Compares the leads fed so far, both sides re-assessed at {@code now} (decay, stale MQLs, as the periodic scan
+     * does), adds them to the totals and forgets their profiles: call it when no more events of those leads follow
+     * (the replay does after each partition), so memory holds one partition's leads, not the whole history.
      */
-    public Report report(Instant now, int changedListed) {
-        Map<String, Integer> currentStages = new TreeMap<>();
-        Map<String, Integer> candidateStages = new TreeMap<>();
-        Map<String, Integer> currentGrades = new TreeMap<>();
-        Map<String, Integer> candidateGrades = new TreeMap<>();
-        Map<String, Map<String, Integer>> transitions = new TreeMap<>();
-        List<ChangedLead> changed = new ArrayList<>();
-        int leads = 0;
-        int acceptedStillSql = 0;
-        int keptOut = 0;
+    public void settle(Instant now) {
         for (Map.Entry<String, Side> entry : currentSide.entrySet()) {
             String leadId = entry.getKey();
             LeadProfile was = assessed(current, entry.getValue().profile(), now);
@@ -117,8 +127,12 @@ public final class Backtest {
             candidateGrades.merge(grade(would), 1, Integer::sum);
             transitions.computeIfAbsent(from, stage -> new TreeMap<>()).merge(to, 1, Integer::sum);
             if (!from.equals(to) || !grade(was).equals(grade(would))) {
+                changedCount++;
                 changed.add(new ChangedLead(leadId, from, to, grade(was), grade(would), score(was), score(would),
                         differingRules(was, would)));
+                if (changed.size() > changedListed) {
+                    changed.poll(); // the smallest score difference goes: only the biggest are listed
+                }
             }
             if (accepted.contains(leadId) && candidateLead.everSql()) {
                 acceptedStillSql++;
@@ -127,12 +141,18 @@ public final class Backtest {
                 keptOut++;
             }
         }
-        changed.sort(Comparator.comparingInt((ChangedLead lead) -> -Math.abs(lead.candidateScore() - lead.currentScore()))
-                .thenComparing(ChangedLead::leadId));
-        int changedCount = changed.size();
-        return new Report(events, leads, current.scorer().rules().version(), candidate.scorer().rules().version(), currentStages,
-                candidateStages, currentGrades, candidateGrades, transitions, changedCount,
-                List.copyOf(changed.subList(0, Math.min(changedListed, changedCount))),
+        currentSide.clear();
+        candidateSide.clear();
+    }
+
+    /** The comparison of everything fed, re-assessed at {@code now}. */
+    public Report report(Instant now) {
+        settle(now);
+        List<ChangedLead> listed = new ArrayList<>(changed);
+        listed.sort(BIGGEST_CHANGE_FIRST);
+        return new Report(events, leads, current.scorer().rules().version(), candidate.scorer().rules().version(),
+                new TreeMap<>(currentStages), new TreeMap<>(candidateStages), new TreeMap<>(currentGrades),
+                new TreeMap<>(candidateGrades), new TreeMap<>(transitions), changedCount, List.copyOf(listed),
                 new Outcomes(accepted.size(), acceptedStillSql, rejectedNotAFit.size(), keptOut));
     }
 

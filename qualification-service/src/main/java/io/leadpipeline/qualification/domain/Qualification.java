@@ -145,6 +145,28 @@ public final class Qualification {
         return Step.stored(profile.withAssessment(assessment));
     }
 
+    /**
+     * The explicit "re-assess all leads" after a scoring change: the lead is scored under these rules at {@code now}
+     * and, when that gives another stage, decided again (one decision, its id derived from the lead, the rules version
+     * and the cycle, so a repeated re-assessment decides nothing twice). A sales-qualified lead is left alone: it is
+     * with routing and the closers, and a rules change never pulls it back.
+     */
+    public Step reassess(LeadProfile profile, Instant now) {
+        if (profile == null || !profile.isKnown() || profile.stage() == null || profile.stage() == LeadStage.SQL) {
+            return Step.unchanged(profile);
+        }
+        Assessment assessment = scorer.assess(profile, now);
+        boolean staleStaysStale = profile.rejectionReason() == RejectionReason.STALE && assessment.stage() == LeadStage.MQL;
+        if (assessment.stage() == profile.stage() || staleStaysStale) { // staleness is about time, not about the rules
+            return assessment.sameScoresAs(profile.lastAssessment()) ? Step.unchanged(profile)
+                    : Step.stored(profile.withAssessment(assessment));
+        }
+        String trigger = EventIds.derive("reassess", profile.leadId(), assessment.rulesVersion(), Integer.toString(profile.cycle()));
+        return decide(profile.withAssessment(assessment), assessment, assessment.stage(), assessment.rejectionReason(),
+                assessment.reasons(), trigger, now, profile.stage() + " → " + assessment.stage() + " re-assessed under rules "
+                        + assessment.rulesVersion());
+    }
+
     private Step engaged(LeadProfile profile, LeadEvent.Engaged engaged, Instant now) {
         LeadProfile updated = profile.withEngagement(Activity.engagement(engaged.eventId(), engaged.type(), engaged.url(),
                 engaged.touchId(), engaged.at(), profile.cycle()));

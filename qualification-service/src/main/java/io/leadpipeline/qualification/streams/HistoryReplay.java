@@ -55,8 +55,11 @@ public final class HistoryReplay {
     public record Counts(long records, long skipped) {
     }
 
-    /** Replays everything retained up to now, calling {@code listener} with each lead id and event. */
-    public Counts replay(BiConsumer<String, LeadEvent> listener) {
+    /**
+     * Replays everything retained up to now, calling {@code listener} with each lead id and event, and
+     * {@code partitionDone} after each partition (no more events of its leads follow).
+     */
+    public Counts replay(BiConsumer<String, LeadEvent> listener, Runnable partitionDone) {
         Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -73,6 +76,7 @@ public final class HistoryReplay {
             }
             for (int partition = 0; partition < partitions; partition++) {
                 Counts counts = replayPartition(consumer, partition, listener);
+                partitionDone.run();
                 records += counts.records();
                 skipped += counts.skipped();
             }

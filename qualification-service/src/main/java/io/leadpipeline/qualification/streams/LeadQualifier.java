@@ -34,6 +34,9 @@ import io.leadpipeline.qualification.domain.Qualification;
  */
 final class LeadQualifier implements Processor<String, SpecificRecord, String, Object> {
 
+    /** How soon a task notices a re-assessment request. */
+    static final Duration REASSESS_CHECK = Duration.ofSeconds(1);
+
 
     /** Read once per record and once per scan, so each is decided under a single rules version. */
     private final Supplier<Qualification> qualification;
@@ -45,9 +48,14 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
     private KeyValueStore<String, LeadProfile> profiles;
     private KeyValueStore<String, Long> erasedLeads;
     private ProcessorContext<String, Object> context;
+    private final ReassessRequests reassessRequests;
+    /** The re-assessment generation this task has done (it starts with none pending). */
+    private long reassessed;
 
     LeadQualifier(Supplier<Qualification> qualification, Duration scanInterval, Map<String, Serializer<SpecificRecord>> sourceSerializers,
-            String serviceName, QualificationMetrics metrics, StreamsTracing tracing) {
+            String serviceName, QualificationMetrics metrics, StreamsTracing tracing, ReassessRequests reassessRequests) {
+        this.reassessRequests = reassessRequests;
+        this.reassessed = reassessRequests.requested();
         this.qualification = qualification;
         this.scanInterval = scanInterval;
         this.sourceSerializers = sourceSerializers;
@@ -62,6 +70,7 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
         this.profiles = context.getStateStore(Stores.LEAD_PROFILES);
         this.erasedLeads = context.getStateStore(Stores.ERASED_LEADS);
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::scan);
+        context.schedule(REASSESS_CHECK, PunctuationType.WALL_CLOCK_TIME, this::reassessIfAsked);
     }
 
     @Override
@@ -96,6 +105,41 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
                     record.timestamp(), hop.headers()), QualificationTopology.DECISIONS_SINK);
             metrics.decided(decision, Duration.ofMillis(context.currentSystemTimeMs() - record.timestamp()));
         });
+    }
+
+    /**
+     * When asked (ReassessRequests), every lead of this task's partitions is scored under the live rules and moved when
+     * that gives another stage (never a sales-qualified one): an explicit, whole-store pass, once per request.
+     */
+    private void reassessIfAsked(long wallClockMillis) {
+        long asked = reassessRequests.requested();
+        if (asked == reassessed) {
+            return;
+        }
+        reassessed = asked;
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        Qualification rules = qualification.get();
+        List<KeyValue<String, Qualification.Step>> moved = new ArrayList<>();
+        try (KeyValueIterator<String, LeadProfile> all = profiles.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, LeadProfile> entry = all.next();
+                Qualification.Step step = rules.reassess(entry.value, now);
+                if (step.changed()) {
+                    moved.add(KeyValue.pair(entry.key, step));
+                }
+            }
+        }
+        long decided = 0;
+        for (KeyValue<String, Qualification.Step> entry : moved) {
+            store(entry.key, entry.value);
+            for (Qualification.Decision decision : entry.value.decisions()) {
+                context.forward(new Record<String, Object>(entry.key, DecisionEvents.decided(decision, entry.value.profile()),
+                        wallClockMillis), QualificationTopology.DECISIONS_SINK);
+                metrics.decided(decision, Duration.ZERO);
+                decided++;
+            }
+        }
+        reassessRequests.moved(decided);
     }
 
     /** Wall-clock punctuation: every lead re-assessed at the current time (the store is updated after the scan). */

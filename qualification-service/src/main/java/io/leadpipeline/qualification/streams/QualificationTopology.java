@@ -43,12 +43,18 @@ public final class QualificationTopology {
 
     /** Without metrics, copying trace headers only: for topology tests. */
     public static Topology build(EventSerdes serdes, Qualification qualification, Duration scanInterval) {
-        return build(serdes, () -> qualification, scanInterval, QualificationMetrics.NONE, StreamsTracing.OFF);
+        return build(serdes, () -> qualification, scanInterval, QualificationMetrics.NONE, StreamsTracing.OFF, ReassessRequests.NONE);
     }
 
     /** Under rules that may change while it runs (the live rule set): each record is decided under the rules of its time. */
     public static Topology build(EventSerdes serdes, Supplier<Qualification> qualification, Duration scanInterval,
             QualificationMetrics metrics, StreamsTracing tracing) {
+        return build(serdes, qualification, scanInterval, metrics, tracing, ReassessRequests.NONE);
+    }
+
+    /** As above, re-assessing every lead when {@code reassess} asks. */
+    public static Topology build(EventSerdes serdes, Supplier<Qualification> qualification, Duration scanInterval,
+            QualificationMetrics metrics, StreamsTracing tracing, ReassessRequests reassess) {
         Map<String, Class<? extends SpecificRecord>> inputs = new LinkedHashMap<>();
         inputs.put(Topics.CONVERSIONS, ConversionCaptured.class);
         inputs.put(Topics.ENGAGEMENTS, EngagementTracked.class);
@@ -67,7 +73,7 @@ public final class QualificationTopology {
             topology.addSource(input.getKey(), Serdes.String().deserializer(), deserializer, input.getKey());
         }
         topology.addProcessor(PROCESSOR, () -> new LeadQualifier(qualification, scanInterval, Map.copyOf(serializers), SERVICE_NAME,
-                metrics, tracing),
+                metrics, tracing, reassess),
                 inputs.keySet().toArray(String[]::new));
         StoreBuilder<KeyValueStore<String, LeadProfile>> profiles = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.LEAD_PROFILES),

@@ -22,9 +22,16 @@ public class TopologyProducer {
 
     @Produces
     Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, LiveRules<Qualification> qualification,
-            QualificationSettings settings, QualificationMetrics metrics, OpenTelemetry openTelemetry) {
+            QualificationSettings settings, QualificationMetrics metrics, OpenTelemetry openTelemetry, ReassessRequests reassess) {
         return QualificationTopology.build(new RegistryEventSerdes(registryUrl), qualification, settings.scanInterval(), metrics,
-                new StreamsTracing(openTelemetry));
+                new StreamsTracing(openTelemetry), reassess);
+    }
+
+    /** One per instance: the HTTP API asks, every stream task of the instance re-assesses its leads. */
+    @Produces
+    @jakarta.inject.Singleton
+    ReassessRequests reassessRequests() {
+        return new ReassessRequests();
     }
 
     /** Quarkus sets this on the KafkaStreams it starts: a failed stream thread is replaced, never left dead. */

@@ -199,6 +199,38 @@ class QualificationServiceTest {
     }
 
     @Test
+    void shouldReassessEveryLeadUnderAPublishedChangeAfterADryRunCountAndLeaveSalesQualifiedLeadsAlone() {
+        ConversionCaptured student = TestConversions.notReady("reassess-me@gmail.com");
+        ConversionCaptured sales = TestConversions.salesReady("vp@reassess-left-alone.example");
+        kafka.send(Topics.CONVERSIONS, student.getLeadId(), student);
+        kafka.send(Topics.CONVERSIONS, sales.getLeadId(), sales);
+        await().atMost(ARRIVAL).untilAsserted(() -> {
+            given().get("/v1/leads/{id}", student.getLeadId()).then().statusCode(200).body("stage", equalTo("REJECTED"));
+            given().get("/v1/leads/{id}", sales.getLeadId()).then().statusCode(200).body("stage", equalTo("SQL"));
+        });
+        String document = given().get("/v1/rules/scoring").then().statusCode(200).extract().path("document");
+        try (TopicReader<QualificationDecided> reader = kafka.reader(Topics.DECISIONS)) {
+            String lenient = given().contentType("application/yaml").body(document.replace("mql: 60", "mql: -100")
+                    .getBytes(StandardCharsets.UTF_8)).put("/v1/rules/scoring").then().statusCode(200).extract().path("version");
+
+            given().queryParam("dryRun", true).post("/v1/scoring/reassess").then().statusCode(200)
+                    .body("dryRun", equalTo(true)).body("rulesVersion", equalTo(lenient))
+                    .body("moves.'REJECTED -> MQL'", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                    .body("leftAlone", org.hamcrest.Matchers.greaterThanOrEqualTo(1)).body("complete", equalTo(true));
+            given().post("/v1/scoring/reassess").then().statusCode(202).body("dryRun", equalTo(false));
+
+            QualificationDecided moved = reader.await(r -> r.key().equals(student.getLeadId()) && r.value().getStage() == LeadStage.MQL,
+                    1, ARRIVAL).get(0).value();
+            assertEquals(lenient, moved.getRulesVersion(), "moved under the published version");
+            assertEquals(LeadStage.REJECTED, moved.getPreviousStage());
+            given().get("/v1/leads/{id}", sales.getLeadId()).then().body("stage", equalTo("SQL")); // never pulled back
+        } finally {
+            given().contentType("application/yaml").body(document.getBytes(StandardCharsets.UTF_8)).put("/v1/rules/scoring").then()
+                    .statusCode(200);
+        }
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownLead() {
         given().when().get("/v1/leads/00000000-0000-5000-8000-000000000000")
                 .then().statusCode(404)

@@ -41,7 +41,7 @@ class BacktestTest {
         String shipped = Files.readString(SHIPPED);
         ScoringRules candidateRules = ScoringRuleSet.rules(shipped.replace("  A: 65", "  A: 70").replace("sql: 100", "sql: 120")
                 .replace("  minimumGrade: B", "  minimumGrade: A").getBytes(StandardCharsets.UTF_8), "candidate.yaml");
-        Backtest backtest = new Backtest(new Qualification(ScoringRuleSet.defaults()), new Qualification(candidateRules));
+        Backtest backtest = new Backtest(new Qualification(ScoringRuleSet.defaults()), new Qualification(candidateRules), 10);
 
         converted(backtest, "jane", new Contact("jane.doe@acme-robotics.example", "Jane", null, "Acme Robotics", "VP of Sales", null,
                 "US", "500", 500, null), FormType.DEMO_REQUEST, T0);
@@ -54,7 +54,7 @@ class BacktestTest {
         backtest.feed("raj", new LeadEvent.HandoffConcluded("outcome-raj", T0.plusSeconds(60), HandoffOutcomeType.REJECTED,
                 "closer-ben", "NOT_A_FIT"));
 
-        Backtest.Report report = backtest.report(T0.plus(Duration.ofMinutes(1)), 10);
+        Backtest.Report report = backtest.report(T0.plus(Duration.ofMinutes(1)));
 
         assertEquals(5, report.events());
         assertEquals(3, report.leads());
@@ -75,13 +75,33 @@ class BacktestTest {
     }
 
     @Test
+    void shouldCountTheSameWhenLeadsAreSettledPartitionByPartitionAndListOnlyAsManyAsAsked() throws IOException {
+        ScoringRules candidateRules = ScoringRuleSet.rules(Files.readString(SHIPPED).replace("  A: 65", "  A: 70")
+                .replace("sql: 100", "sql: 120").replace("  minimumGrade: B", "  minimumGrade: A").getBytes(StandardCharsets.UTF_8), "c.yaml");
+        Backtest backtest = new Backtest(new Qualification(ScoringRuleSet.defaults()), new Qualification(candidateRules), 0);
+        Instant now = T0.plus(Duration.ofMinutes(1));
+        converted(backtest, "raj", new Contact("raj.patel@initech.example", "Raj", null, "Initech", "Head of Operations", null,
+                null, "1200", 1200, null), FormType.DEMO_REQUEST, T0);
+        backtest.settle(now);
+        converted(backtest, "sam", new Contact("sam.student@gmail.com", "Sam", null, null, "Student", null, null, null, null, null),
+                FormType.CONTENT_DOWNLOAD, T0);
+
+        Backtest.Report report = backtest.report(now);
+
+        assertEquals(2, report.leads());
+        assertEquals(Map.of("SQL", Map.of("MQL", 1), "REJECTED", Map.of("REJECTED", 1)), report.transitions());
+        assertEquals(1, report.changedLeads(), "counted");
+        assertEquals(List.of(), report.changed(), "but none listed when none are asked for");
+    }
+
+    @Test
     void shouldFindNothingChangedWhenTheCandidateIsTheCurrentRules() {
-        Backtest backtest = new Backtest(new Qualification(ScoringRuleSet.defaults()), new Qualification(ScoringRuleSet.defaults()));
+        Backtest backtest = new Backtest(new Qualification(ScoringRuleSet.defaults()), new Qualification(ScoringRuleSet.defaults()), 10);
         converted(backtest, "jane", new Contact("jane.doe@acme-robotics.example", "Jane", null, "Acme Robotics", "VP of Sales", null,
                 "US", "500", 500, null), FormType.DEMO_REQUEST, T0);
         backtest.feed("ghost", new LeadEvent.Engaged("view-1", T0, io.leadpipeline.events.EngagementType.PAGE_VIEW, "/pricing", null));
 
-        Backtest.Report report = backtest.report(T0, 10);
+        Backtest.Report report = backtest.report(T0);
 
         assertEquals(1, report.leads(), "an engagement of an unknown lead is no lead");
         assertEquals(0, report.changedLeads());
