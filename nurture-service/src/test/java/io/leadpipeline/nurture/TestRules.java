@@ -1,12 +1,12 @@
 package io.leadpipeline.nurture;
 
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 
-import io.leadpipeline.nurture.config.NurtureRulesParser;
-import io.leadpipeline.nurture.config.NurtureRulesProducer;
+import io.leadpipeline.nurture.config.NurtureRuleSet;
 import io.leadpipeline.nurture.domain.NurtureRules;
+import io.leadpipeline.service.rules.RulesVersion;
 
-/** Nurture rules for the tests: small YAML documents, read by the same parser as the service. */
+/** Nurture rules for the tests: small YAML documents, read and compiled by the same rule set as the service. */
 public final class TestRules {
 
     /** Three steps (0h, 2d, 3d), quiet hours 20:00–08:00 for German leads, a recycle track, cool-down 7 days, 3 cycles. */
@@ -47,17 +47,25 @@ public final class TestRules {
     private TestRules() {
     }
 
+    /** The version {@link #rules()} carries: the hash of {@link #YAML}. */
+    public static final String VERSION = RulesVersion.of(YAML.getBytes(StandardCharsets.UTF_8));
+
     public static NurtureRules rules() {
-        return NurtureRulesParser.parse(YAML, "test rules");
+        return parse(YAML);
     }
 
     public static NurtureRules withReenrollment(String coolDown, int maxCycles) {
-        return NurtureRulesParser.parse(YAML.replace("reenrollment: {coolDown: 7d, maxCycles: 3}",
-                "reenrollment: {coolDown: " + coolDown + ", maxCycles: " + maxCycles + "}"), "test rules");
+        return parse(YAML.replace("reenrollment: {coolDown: 7d, maxCycles: 3}",
+                "reenrollment: {coolDown: " + coolDown + ", maxCycles: " + maxCycles + "}"));
     }
 
-    /** The rules the service ships (config/nurture.yaml). */
+    /** Any nurture document, as the service would compile it (InvalidRulesException when it does not validate). */
+    public static NurtureRules parse(String yaml) {
+        return NurtureRuleSet.rules(yaml.getBytes(StandardCharsets.UTF_8), "test rules");
+    }
+
+    /** The rules the service ships (config/nurture.yaml, the built-in seed). */
     public static NurtureRules shipped() {
-        return NurtureRulesProducer.load(Optional.empty());
+        return NurtureRuleSet.defaults();
     }
 }

@@ -2,6 +2,7 @@ package io.leadpipeline.nurture.api;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.domain.LeadNurture;
 import io.leadpipeline.nurture.domain.NurtureRules;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.rules.LiveRules;
 import io.leadpipeline.service.security.Roles;
 import io.leadpipeline.service.query.KeyOwner;
 import io.leadpipeline.service.query.OwnerForwarder;
@@ -35,9 +37,16 @@ public class NurtureResource {
     static final String LOCAL_COUNTS_PATH = "/v1/internal/nurture-counts";
 
     private final NurtureQueries queries;
-    private final NurtureRules rules;
+    /** The live rules: GET /v1/tracks shows the version current when the request is answered. */
+    private final Supplier<NurtureRules> rules;
 
-    public NurtureResource(NurtureQueries queries, NurtureRules rules) {
+    @jakarta.inject.Inject
+    public NurtureResource(NurtureQueries queries, LiveRules<NurtureRules> rules) {
+        this(queries, (Supplier<NurtureRules>) rules);
+    }
+
+    /** For a second instance in tests: any source of the current rules. */
+    public NurtureResource(NurtureQueries queries, Supplier<NurtureRules> rules) {
         this.queries = queries;
         this.rules = rules;
     }
@@ -78,6 +87,7 @@ public class NurtureResource {
     @Path("/tracks")
     @Blocking
     public Uni<Response> tracks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        NurtureRules current = rules.get(); // one version for the whole answer
         return Uni.createFrom().deferred(() -> queries.allCounts(LOCAL_COUNTS_PATH, authorization))
                 .map(counts -> {
                     Map<String, Long> active = new HashMap<>();
@@ -87,7 +97,7 @@ public class NurtureResource {
                         }
                     });
                     long parked = counts.byKey().getOrDefault(Stores.PARKED_COUNT, 0L);
-                    return Response.ok(TracksView.of(rules, active, parked, counts.complete())).build();
+                    return Response.ok(TracksView.of(current, active, parked, counts.complete())).build();
                 })
                 .onFailure(InvalidStateStoreException.class).recoverWithItem(NurtureResource::restoring);
     }

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The validated nurture configuration: tracks in match order, re-enrollment limits, country time zones. */
-public record NurtureRules(List<Track> tracks, Reenrollment reenrollment, Map<String, ZoneId> countryTimezones) {
+/**
+ * The validated nurture configuration: tracks in match order, re-enrollment limits, country time zones, and the
+ * version of the rules document they were compiled from (lead.rules key nurture; what enrollments and touches carry
+ * as rulesVersion).
+ */
+public record NurtureRules(List<Track> tracks, Reenrollment reenrollment, Map<String, ZoneId> countryTimezones, String version) {
 
     public NurtureRules {
         tracks = List.copyOf(tracks);
         countryTimezones = Map.copyOf(countryTimezones);
+        java.util.Objects.requireNonNull(version, "version");
     }
 
     public Optional<Track> track(String id) {

@@ -12,13 +12,16 @@ import io.leadpipeline.nurture.domain.Contact;
 import io.leadpipeline.nurture.domain.Enrollment;
 import io.leadpipeline.nurture.domain.Touch;
 
-/** The events nurture writes, built from its domain state. Ids derive from their cause, so a replay repeats them. */
+/**
+ * The events nurture writes, built from its domain state and tagged with the version of the rules they were decided
+ * under. Ids derive from their cause, so a replay repeats them.
+ */
 final class NurtureEvents {
 
     private NurtureEvents() {
     }
 
-    static NurtureEnrollmentChanged enrolled(String leadId, Enrollment enrollment) {
+    static NurtureEnrollmentChanged enrolled(String leadId, Enrollment enrollment, String rulesVersion) {
         return NurtureEnrollmentChanged.newBuilder()
                 .setEventId(EventIds.derive("enrollment-changed", enrollment.enrollmentId(), "enrolled"))
                 .setLeadId(leadId)
@@ -34,10 +37,11 @@ final class NurtureEvents {
                         .setSuppressed(enrollment.suppressed())
                         .setSuppressionReason(enrollment.suppressionReason())
                         .build())
+                .setRulesVersion(rulesVersion)
                 .build();
     }
 
-    static NurtureEnrollmentChanged exited(String leadId, Enrollment enrollment) {
+    static NurtureEnrollmentChanged exited(String leadId, Enrollment enrollment, String rulesVersion) {
         return NurtureEnrollmentChanged.newBuilder()
                 .setEventId(EventIds.derive("enrollment-changed", enrollment.enrollmentId(), "exited"))
                 .setLeadId(leadId)
@@ -50,10 +54,11 @@ final class NurtureEvents {
                         .setCycle(enrollment.cycle())
                         .setExitedAt(enrollment.exitedAt())
                         .build())
+                .setRulesVersion(rulesVersion)
                 .build();
     }
 
-    static NurtureTouchDue touchDue(String leadId, Enrollment enrollment, Touch touch, Contact contact) {
+    static NurtureTouchDue touchDue(String leadId, Enrollment enrollment, Touch touch, Contact contact, String rulesVersion) {
         return NurtureTouchDue.newBuilder()
                 .setTouchId(touch.touchId())
                 .setEnrollmentId(enrollment.enrollmentId())
@@ -69,6 +74,7 @@ final class NurtureEvents {
                         .setLastName(contact.lastName())
                         .setCountry(contact.country())
                         .build())
+                .setRulesVersion(rulesVersion)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -48,7 +49,11 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
     /** Bounds one punctuation's transaction; what is left is due again at the next one. */
     private static final int MAX_STEPS_PER_PUNCTUATION = 500;
 
-    private final NurtureStateMachine nurture;
+    /** The live rules: read once per record and once per punctuation, so each is decided under one version. */
+    private final Supplier<NurtureRules> rules;
+    /** The state machine of the rules last read, rebuilt only when a new version arrives. */
+    private NurtureStateMachine nurture;
+    private NurtureRules nurtureRules;
     private final Duration checkInterval;
     private final NurtureMetrics metrics;
     private final StreamsTracing tracing;
@@ -59,8 +64,8 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, ScheduledStep> schedule;
     private KeyValueStore<String, Long> counts;
 
-    NurtureProcessor(NurtureRules rules, Duration checkInterval, NurtureMetrics metrics, StreamsTracing tracing) {
-        this.nurture = new NurtureStateMachine(rules);
+    NurtureProcessor(Supplier<NurtureRules> rules, Duration checkInterval, NurtureMetrics metrics, StreamsTracing tracing) {
+        this.rules = rules;
         this.checkInterval = checkInterval;
         this.metrics = metrics;
         this.tracing = tracing;
@@ -81,13 +86,16 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("nurture");
         try (StreamsTracing.Hop hop = tracing.start(topic, record.headers())) {
             current = hop;
+            NurtureStateMachine nurture = machine();
+            String version = nurtureRules.version();
             switch (record.value()) {
                 case QualificationDecided decision -> apply(decision.getLeadId(),
-                        nurture.onDecision(decision.getLeadId(), stored(decision.getLeadId()), decision(decision), at), at);
+                        nurture.onDecision(decision.getLeadId(), stored(decision.getLeadId()), decision(decision), at), at, version);
                 case HandoffOutcomeRecorded outcome -> apply(outcome.getLeadId(),
-                        nurture.onHandoffOutcome(outcome.getLeadId(), stored(outcome.getLeadId()), outcome(outcome), at), at);
+                        nurture.onHandoffOutcome(outcome.getLeadId(), stored(outcome.getLeadId()), outcome(outcome), at), at, version);
                 case EngagementTracked engagement -> apply(engagement.getLeadId(),
-                        nurture.onEngagement(engagement.getLeadId(), stored(engagement.getLeadId()), engagement.getType(), at), at);
+                        nurture.onEngagement(engagement.getLeadId(), stored(engagement.getLeadId()), engagement.getType(), at), at,
+                        version);
                 case null, default -> LOG.debugf("Ignoring a record of lead %s that nurture does not handle", record.key());
             }
         } finally {
@@ -103,28 +111,46 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
                 due.add(it.next());
             }
         }
+        if (due.isEmpty()) {
+            return;
+        }
         Instant now = Instant.ofEpochMilli(nowMillis);
+        NurtureStateMachine nurture = machine();
+        String version = nurtureRules.version();
         for (KeyValue<String, ScheduledStep> entry : due) {
             schedule.delete(entry.key);
             ScheduledStep step = entry.value;
-            apply(step.leadId(), nurture.onStepDue(stored(step.leadId()), step.enrollmentId(), step.step(), now), now);
+            apply(step.leadId(), nurture.onStepDue(stored(step.leadId()), step.enrollmentId(), step.step(), now), now, version);
         }
     }
 
-    /** Carries out what the state machine decided, in its order, then stores the lead's new state. */
-    private void apply(String leadId, Transition transition, Instant at) {
+    /** The state machine for the current rules (read once here, by the caller's record or punctuation). */
+    private NurtureStateMachine machine() {
+        NurtureRules latest = rules.get();
+        if (nurture == null || latest != nurtureRules) {
+            nurture = new NurtureStateMachine(latest);
+            nurtureRules = latest;
+        }
+        return nurture;
+    }
+
+    /**
+     * Carries out what the state machine decided, in its order, then stores the lead's new state; every enrollment
+     * change and touch carries {@code rulesVersion}, the version of the rules the decision was made under.
+     */
+    private void apply(String leadId, Transition transition, Instant at, String rulesVersion) {
         for (NurtureEffect effect : transition.effects()) {
             switch (effect) {
                 case NurtureEffect.Enrolled enrolled -> {
                     var enrollment = enrolled.enrollment();
                     add(Stores.activeCountKey(enrollment.track()), 1);
-                    forward(leadId, NurtureEvents.enrolled(leadId, enrollment), at, trace(), NurtureTopology.ENROLLMENTS_SINK);
+                    forward(leadId, NurtureEvents.enrolled(leadId, enrollment, rulesVersion), at, trace(), NurtureTopology.ENROLLMENTS_SINK);
                     metrics.enrolled(enrollment.track(), enrollment.reason(), enrollment.suppressed());
                 }
                 case NurtureEffect.Exited exited -> {
                     var enrollment = exited.enrollment();
                     add(Stores.activeCountKey(enrollment.track()), -1);
-                    forward(leadId, NurtureEvents.exited(leadId, enrollment), at, trace(), NurtureTopology.ENROLLMENTS_SINK);
+                    forward(leadId, NurtureEvents.exited(leadId, enrollment, rulesVersion), at, trace(), NurtureTopology.ENROLLMENTS_SINK);
                     metrics.exited(enrollment.track(), enrollment.exitReason());
                 }
                 case NurtureEffect.StepScheduled scheduled -> schedule.put(ScheduledStep.key(scheduled.dueAt().toEpochMilli(), leadId),
@@ -132,7 +158,7 @@ final class NurtureProcessor implements Processor<String, Object, String, Object
                 case NurtureEffect.StepCancelled cancelled -> schedule.delete(ScheduledStep.key(cancelled.dueAt().toEpochMilli(), leadId));
                 case NurtureEffect.TouchSent sent -> {
                     // A touch is scheduled work: it continues no record's trace.
-                    forward(leadId, NurtureEvents.touchDue(leadId, sent.enrollment(), sent.touch(), sent.recipient()), at,
+                    forward(leadId, NurtureEvents.touchDue(leadId, sent.enrollment(), sent.touch(), sent.recipient(), rulesVersion), at,
                             new RecordHeaders(), NurtureTopology.TOUCHES_SINK);
                     metrics.touched(sent.enrollment().track(), true);
                 }

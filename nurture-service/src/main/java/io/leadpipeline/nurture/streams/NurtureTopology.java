@@ -2,6 +2,7 @@ package io.leadpipeline.nurture.streams;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -46,12 +47,18 @@ public final class NurtureTopology {
     private NurtureTopology() {
     }
 
-    /** Copying trace headers only: for topology tests. */
+    /** Fixed rules, copying trace headers only: for topology tests. */
     public static Topology build(EventSerdes serdes, NurtureRules rules, Duration checkInterval, NurtureMetrics metrics) {
+        return build(serdes, () -> rules, checkInterval, metrics, StreamsTracing.OFF);
+    }
+
+    /** Live rules ({@code rules.get()} once per record and per punctuation), copying trace headers only: for tests. */
+    public static Topology build(EventSerdes serdes, Supplier<NurtureRules> rules, Duration checkInterval, NurtureMetrics metrics) {
         return build(serdes, rules, checkInterval, metrics, StreamsTracing.OFF);
     }
 
-    public static Topology build(EventSerdes serdes, NurtureRules rules, Duration checkInterval, NurtureMetrics metrics,
+    /** {@code rules}: the live rules, read once per record and once per punctuation. */
+    public static Topology build(EventSerdes serdes, Supplier<NurtureRules> rules, Duration checkInterval, NurtureMetrics metrics,
             StreamsTracing tracing) {
         Serde<QualificationDecided> decisions = serdes.valueSerde(QualificationDecided.class);
         Serde<HandoffOutcomeRecorded> outcomes = serdes.valueSerde(HandoffOutcomeRecorded.class);

@@ -14,14 +14,18 @@ import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
 import io.leadpipeline.nurture.config.NurtureSettings;
 import io.leadpipeline.nurture.domain.NurtureRules;
+import io.leadpipeline.service.rules.LiveRules;
 
-/** Hands Quarkus the nurture topology, wired to the registry-backed serdes, the validated rules, the metrics and tracing. */
+/**
+ * Hands Quarkus the nurture topology, wired to the registry-backed serdes, the live rules (each record and punctuation
+ * reads the current version), the metrics and tracing.
+ */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
     Topology topology(@ConfigProperty(name = "apicurio.registry.url") String registryUrl, NurtureSettings settings,
-            NurtureRules rules, MicrometerNurtureMetrics metrics, OpenTelemetry openTelemetry) {
+            LiveRules<NurtureRules> rules, MicrometerNurtureMetrics metrics, OpenTelemetry openTelemetry) {
         return NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, settings.cadence().checkInterval(), metrics,
                 new StreamsTracing(openTelemetry));
     }

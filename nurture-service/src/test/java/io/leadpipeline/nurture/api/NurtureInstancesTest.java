@@ -35,6 +35,7 @@ import io.leadpipeline.nurture.TestDecisions;
 import io.leadpipeline.nurture.config.Stores;
 import io.leadpipeline.nurture.config.Topics;
 import io.leadpipeline.nurture.domain.NurtureRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -66,7 +67,7 @@ class NurtureInstancesTest {
     String applicationId;
 
     @Inject
-    NurtureRules rules;
+    LiveRules<NurtureRules> rules;
 
     @Inject
     KafkaStreams first;
@@ -74,7 +75,7 @@ class NurtureInstancesTest {
     @Test
     void shouldAnswerEveryLeadFromEitherInstanceAndSumTheCountsOverBoth() throws Exception {
         try (SecondInstance second = new SecondInstance(applicationId, bootstrapServers, registryUrl,
-                Files.createTempDirectory("nurture-second-instance"), rules)) {
+                Files.createTempDirectory("nurture-second-instance"), rules.get())) {
             Awaitility.await().atMost(SETTLE).until(() -> runningWithWork(first) && runningWithWork(second.streams()));
             long educationBefore = activeIn("education");
 

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
+import jakarta.inject.Inject;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -37,6 +39,9 @@ import io.leadpipeline.nurture.TestDecisions;
 import io.leadpipeline.nurture.config.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.leadpipeline.nurture.config.NurtureRuleSet;
+import io.leadpipeline.nurture.domain.NurtureRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.leadpipeline.service.security.Roles;
 import io.leadpipeline.testkit.SignedInAs;
 import io.leadpipeline.testkit.TestTokens;
@@ -44,7 +49,8 @@ import io.leadpipeline.testkit.TestTokens;
 /**
  * Proves the service on a real broker and registry with the shipped rules: a rejection enrolls the lead and its
  * first touch goes out, the GETs show it, qualification and unsubscribe end it, and a closer's rejection recycles;
- * it is ready with Kafka and the registry reachable and shows Kafka and Kafka Streams metrics.
+ * it is ready with Kafka and the registry reachable and shows Kafka and Kafka Streams metrics; enrollments and touches
+ * carry the version of the rules seeded on lead.rules from the shipped file.
  */
 @SignedInAs(Roles.MARKETING_OPS)
 @QuarkusTest
@@ -59,6 +65,9 @@ class NurtureServiceTest {
 
     @ConfigProperty(name = "apicurio.registry.url")
     String registryUrl;
+
+    @Inject
+    LiveRules<NurtureRules> rules;
 
     @Test
     void shouldShowNurtureStatusOnlyToMarketingOpsAndAdmins() {
@@ -94,7 +103,11 @@ class NurtureServiceTest {
 
         try (TopicReader<NurtureEnrollmentChanged> enrollments = reader(Topics.NURTURE_ENROLLMENTS);
                 TopicReader<NurtureTouchDue> touches = reader(Topics.NURTURE_TOUCHES)) {
-            NurtureEnrolled enrolled = assertInstanceOf(NurtureEnrolled.class, await(enrollments, leadId, 1).get(0).value().getChange());
+            NurtureEnrollmentChanged enrollment = await(enrollments, leadId, 1).get(0).value();
+            NurtureEnrolled enrolled = assertInstanceOf(NurtureEnrolled.class, enrollment.getChange());
+            // A fresh stack: lead.rules was seeded with the shipped nurture.yaml, and the service decides under it.
+            assertEquals(NurtureRuleSet.defaults().version(), rules.version());
+            assertEquals(rules.version(), enrollment.getRulesVersion());
             assertEquals("education", enrolled.getTrack());
             assertEquals(NurtureEnrollmentReason.NOT_A_FIT, enrolled.getReason());
 
@@ -102,6 +115,7 @@ class NurtureServiceTest {
             assertEquals("education-welcome", touch.getTemplate());
             assertEquals("reader@gmail.com", touch.getRecipient().getEmail());
             assertEquals(enrolled.getEnrollmentId(), touch.getEnrollmentId());
+            assertEquals(rules.version(), touch.getRulesVersion());
 
             Awaitility.await().atMost(ARRIVAL).untilAsserted(() -> given().get("/v1/leads/{id}/enrollments", leadId).then()
                     .statusCode(200)

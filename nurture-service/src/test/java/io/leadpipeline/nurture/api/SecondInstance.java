@@ -62,7 +62,7 @@ final class SecondInstance implements AutoCloseable {
                 NurtureMetrics.NONE), props);
         vertx = Vertx.vertx();
         NurtureQueries queries = new NurtureQueries(streams, new OwnerForwarder(vertx), json);
-        NurtureResource resource = new NurtureResource(queries, rules);
+        NurtureResource resource = new NurtureResource(queries, () -> rules);
         http = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         http.createContext("/v1/", exchange -> {
             try {

@@ -127,7 +127,7 @@ class NurtureStateMachineTest {
     void shouldNotEnrollWhenNoTrackServesTheReason() {
         NurtureRules rules = TestRules.rules();
         NurtureStateMachine withoutRecycling = new NurtureStateMachine(new NurtureRules(
-                rules.tracks().stream().filter(track -> !track.id().equals("recycle")).toList(), rules.reenrollment(), rules.countryTimezones()));
+                rules.tracks().stream().filter(track -> !track.id().equals("recycle")).toList(), rules.reenrollment(), rules.countryTimezones(), rules.version()));
         HandoffOutcome rejected = new HandoffOutcome("outcome-1", HandoffOutcomeType.REJECTED, ORDINARY, CONSENTING);
 
         assertEquals(new Transition(Optional.empty(), List.of(new NoTrackServes(NurtureEnrollmentReason.CLOSER_REJECTED))),
@@ -196,7 +196,7 @@ class NurtureStateMachineTest {
         Enrollment completed = lead.active().orElseThrow().exited(NurtureExitReason.COMPLETED, T0);
         Transition expected = Transition.to(lead.withLast(completed), List.of(new StepCancelled(T0), new Exited(completed)));
 
-        NurtureStateMachine removed = new NurtureStateMachine(new NurtureRules(others, rules.reenrollment(), rules.countryTimezones()));
+        NurtureStateMachine removed = new NurtureStateMachine(new NurtureRules(others, rules.reenrollment(), rules.countryTimezones(), rules.version()));
         assertEquals(expected, removed.onStepDue(Optional.of(lead), ENROLLMENT_ID, 1, T0), "no touch from a track that is gone");
 
         LeadNurture atStepTwo = lead.withLast(lead.active().orElseThrow().withTouch(
@@ -204,7 +204,7 @@ class NurtureStateMachineTest {
         Track oneStep = new Track("nurture", nurtureTrack.serves(), nurtureTrack.steps().subList(0, 1), nurtureTrack.quietHours());
         List<Track> shortenedTracks = new ArrayList<>(others);
         shortenedTracks.add(oneStep);
-        NurtureStateMachine shortened = new NurtureStateMachine(new NurtureRules(shortenedTracks, rules.reenrollment(), rules.countryTimezones()));
+        NurtureStateMachine shortened = new NurtureStateMachine(new NurtureRules(shortenedTracks, rules.reenrollment(), rules.countryTimezones(), rules.version()));
         Transition due = shortened.onStepDue(Optional.of(atStepTwo), ENROLLMENT_ID, 2, T0);
         assertEquals(NurtureExitReason.COMPLETED, ((Exited) due.effects().get(1)).enrollment().exitReason());
         assertFalse(due.effects().stream().anyMatch(effect -> effect instanceof TouchSent));

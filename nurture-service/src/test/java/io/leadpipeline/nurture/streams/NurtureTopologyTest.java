@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -64,7 +67,8 @@ import io.leadpipeline.nurture.domain.TouchStatus;
  * touches at the right times (quiet hours included), every exit (disqualification included, written once), consent,
  * no double or duplicate enrollment, none while disqualified, re-enrollment after the cool-down and parking past the
  * cycle cap; trace context carried onto caused events; unusable input records dead-lettered while the next one is
- * nurtured.
+ * nurtured; every enrollment change and touch tagged with the version of the rules it was decided under, and a new
+ * version applied from the next record or punctuation on, without a restart.
  */
 class NurtureTopologyTest {
 
@@ -82,12 +86,19 @@ class NurtureTopologyTest {
     private TestOutputTopic<String, NurtureTouchDue> touches;
     private Map<String, TestOutputTopic<String, byte[]>> deadLetters;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** The rules the topology reads; the helpers check every event they read carries their version. */
+    private Supplier<NurtureRules> rules;
 
-    private void start(NurtureRules rules, Instant startAt) {
+    private void start(NurtureRules fixed, Instant startAt) {
+        start(() -> fixed, startAt);
+    }
+
+    private void start(Supplier<NurtureRules> live, Instant startAt) {
+        rules = live;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "nurture-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(NurtureTopology.build(serdes, rules, CHECK, metrics), props, startAt);
+        driver = new TopologyTestDriver(NurtureTopology.build(serdes, live, CHECK, metrics), props, startAt);
         now = startAt;
         decisions = driver.createInputTopic(Topics.DECISIONS, Serdes.String().serializer(),
                 serdes.valueSerde(QualificationDecided.class).serializer());
@@ -146,6 +157,40 @@ class NurtureTopologyTest {
     private static String traceparentOf(TestRecord<String, ?> record) {
         var header = record.headers().lastHeader("traceparent");
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    // --- rules versions ---
+
+    @Test
+    void shouldTagEveryEnrollmentChangeAndTouchWithTheRulesVersionAndApplyANewVersionWithoutARestart() {
+        NurtureRules first = TestRules.rules();
+        NurtureRules revised = TestRules.parse(TestRules.YAML.replace("template: nurture-2", "template: nurture-2-revised"));
+        assertNotEquals(first.version(), revised.version());
+        AtomicReference<NurtureRules> live = new AtomicReference<>(first);
+        start(live::get, MONDAY_10_UTC);
+
+        reject("versions@gmail.com", RejectionReason.NOT_A_FIT);
+        List<NurtureEnrollmentChanged> enrolled = enrollments.readValuesToList();
+        assertEquals(1, enrolled.size(), enrolled.toString());
+        assertInstanceOf(NurtureEnrolled.class, enrolled.get(0).getChange());
+        assertEquals(first.version(), enrolled.get(0).getRulesVersion());
+        assertEquals(TestRules.VERSION, enrolled.get(0).getRulesVersion());
+        advance(CHECK);
+        List<NurtureTouchDue> welcome = touches.readValuesToList();
+        assertEquals(List.of("nurture-1"), welcome.stream().map(NurtureTouchDue::getTemplate).toList());
+        assertEquals(first.version(), welcome.get(0).getRulesVersion());
+
+        live.set(revised); // a new version arrives on lead.rules: the running topology picks it up
+        advance(Duration.ofDays(2));
+        List<NurtureTouchDue> second = touches.readValuesToList();
+        assertEquals(List.of("nurture-2-revised"), second.stream().map(NurtureTouchDue::getTemplate).toList(),
+                "the step due now is sent under the version current now");
+        assertEquals(revised.version(), second.get(0).getRulesVersion());
+        pipe(TestDecisions.decision("versions@gmail.com", LeadStage.SQL));
+        List<NurtureEnrollmentChanged> exited = enrollments.readValuesToList();
+        assertEquals(1, exited.size(), exited.toString());
+        assertInstanceOf(NurtureExited.class, exited.get(0).getChange());
+        assertEquals(revised.version(), exited.get(0).getRulesVersion());
     }
 
     // --- enrollment ---
@@ -395,6 +440,7 @@ class NurtureTopologyTest {
                 .setOccurredAt(now)
                 .setChange(NurtureExited.newBuilder().setEnrollmentId(enrollmentId).setLeadId(leadId).setTrack("nurture")
                         .setReason(NurtureExitReason.DISQUALIFIED).setCycle(1).setExitedAt(now).build())
+                .setRulesVersion(TestRules.VERSION)
                 .build();
         assertEquals(List.of(new TestRecord<>(leadId, exit, now)), enrollments.readRecordsToList().stream()
                 .map(r -> new TestRecord<>(r.key(), r.value(), r.getRecordTime())).toList());
@@ -654,18 +700,21 @@ class NurtureTopologyTest {
     private NurtureEnrolled onlyEnrolled() {
         List<NurtureEnrollmentChanged> out = enrollments.readValuesToList();
         assertEquals(1, out.size(), out.toString());
+        assertEquals(rules.get().version(), out.get(0).getRulesVersion(), "enrolled under the current rules");
         return assertInstanceOf(NurtureEnrolled.class, out.get(0).getChange());
     }
 
     private NurtureExited onlyExited() {
         List<NurtureEnrollmentChanged> out = enrollments.readValuesToList();
         assertEquals(1, out.size(), out.toString());
+        assertEquals(rules.get().version(), out.get(0).getRulesVersion(), "exited under the current rules");
         return assertInstanceOf(NurtureExited.class, out.get(0).getChange());
     }
 
     private NurtureTouchDue onlyTouch() {
         List<NurtureTouchDue> out = touches.readValuesToList();
         assertEquals(1, out.size(), out.toString());
+        assertEquals(rules.get().version(), out.get(0).getRulesVersion(), "touched under the current rules");
         return out.get(0);
     }
 
