@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** The desk's state in plain maps, for unit tests. */
+/** The desk's state in plain maps: for a routing preview (a desk of its own that writes nothing) and unit tests. */
 public final class InMemoryDeskState implements DeskState {
 
     private final Map<String, RoutingCase> cases = new HashMap<>();

@@ -117,6 +117,30 @@ class RoutingServiceTest {
     }
 
     @Test
+    void shouldPreviewHowACandidateWouldSpreadTheLastSqlsWithoutPublishingIt() {
+        LeadHandedOff handoff = handOff("vp@preview-spread.example");
+        String document = given().get("/v1/rules/routing").then().statusCode(200).body("version", startsWith("sha256:"))
+                .extract().path("document");
+        assertEquals(given().get("/v1/rules/routing").then().extract().path("version"), handoff.getRulesVersion(),
+                "the handoff carries the routing rules version it was made under");
+        String managersOnly = document.replace("  - id: catch-all\n    pool: general", "  - id: catch-all\n    pool: sales-managers")
+                .replace("  - id: emea\n    when:\n      regions: [EMEA]\n    pool: emea\n", "");
+
+        given().contentType("application/yaml").queryParam("last", 50).body(managersOnly.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/v1/routing/preview").then().statusCode(200)
+                .body("leads", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("current.rulesVersion", equalTo(handoff.getRulesVersion()))
+                .body("candidate.byCloser.'closer-farah'.handoffs", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("candidate.byRule.'catch-all'", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().contentType("application/yaml").body(document.replace("members: [closer-ava, closer-eli]", "members: [closer-zed]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/v1/routing/preview").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("pools[1].members[0]"))
+                .body("errors.message", org.hamcrest.Matchers.hasItem(startsWith("line ")));
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).contentType("application/yaml")
+                .body(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/v1/routing/preview").then().statusCode(403);
+    }
+
+    @Test
     void shouldAnswer404ForAnErasedLeadsHandoffAndCountTheErasure() {
         LeadHandedOff handoff = handOff("erase.me@hooli.example");
         java.time.Instant now = java.time.Instant.now();

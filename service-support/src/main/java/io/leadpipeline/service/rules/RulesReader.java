@@ -41,6 +41,9 @@ public final class RulesReader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // A whole number is written as one: 1.5 or "3" for an Integer is refused, not truncated or converted.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new SimpleModule("rule-durations").addDeserializer(Duration.class, new RuleDurations()))
             .build();
 
@@ -61,14 +64,14 @@ public final class RulesReader {
      */
     public static <D> D read(byte[] yaml, String source, Class<D> type) {
         String text = new String(yaml, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
+        if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#") || line.strip().equals("---"))) {
             throw new InvalidRulesException(source, List.of(new RuleProblem(TOP_LEVEL, 1, "the document is empty")));
         }
         D document;
         try {
             document = YAML.readValue(yaml, type);
         } catch (JsonProcessingException e) {
-            throw new InvalidRulesException(source, List.of(bindingProblem(e)));
+            throw new InvalidRulesException(source, List.of(bindingProblem(e, text)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,9 +97,12 @@ public final class RulesReader {
         return document;
     }
 
-    private static RuleProblem bindingProblem(JsonProcessingException e) {
+    private static RuleProblem bindingProblem(JsonProcessingException e, String text) {
         int line = line(e.getLocation());
         if (e instanceof UnrecognizedPropertyException unknown) {
+            // Jackson's location is past the value (a list under the key ends lines later): the key's own line, by path.
+            int keyLine = YamlLines.of(text).lineOf(path(unknown));
+            line = keyLine > 0 ? keyLine : line;
             String known = unknown.getKnownPropertyIds() == null ? "" : " (known here: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
             return new RuleProblem(path(unknown), line, "unknown entry '" + unknown.getPropertyName() + "'" + known);

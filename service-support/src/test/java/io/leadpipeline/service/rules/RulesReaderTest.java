@@ -97,4 +97,15 @@ class RulesReaderTest {
         assertEquals(RulesVersion.of("a: 1".getBytes(StandardCharsets.UTF_8)), RulesVersion.of("a: 1".getBytes(StandardCharsets.UTF_8)));
         assertTrue(RulesVersion.of("a: 1".getBytes(StandardCharsets.UTF_8)).matches("sha256:[0-9a-f]{16}"));
     }
+
+    @Test
+    void shouldNameTheKeysOwnLineRefuseNonWholeNumbersAndCallACommentOnlyDocumentEmpty() {
+        List<String> unknown = problems("pools:\n  - name: a\n    colours:\n      - red\n      - blue\n    members: [x]\nsla: 4h\nweights: {x: 1}\n");
+        assertEquals(1, unknown.size(), unknown.toString());
+        assertTrue(unknown.get(0).startsWith("line 3, pools[0].colours: unknown entry 'colours'"), unknown.toString());
+
+        assertTrue(problems("pools:\n  - {name: a, members: [x]}\nsla: 4h\nweights: {x: 1.5}\n").get(0).startsWith("line 4, weights.x"));
+        assertTrue(problems("pools:\n  - {name: a, members: [x]}\nsla: 4h\nweights: {x: \"3\"}\n").get(0).startsWith("line 4, weights.x"));
+        assertEquals(List.of("line 1, (top level): the document is empty"), problems("# only a comment\n\n# and another\n"));
+    }
 }
