@@ -44,7 +44,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/v1/engagements")
 @Tag(name = "Engagements", description = "Activity of known leads, from trusted servers")
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A site's secret API key (config/capture.yaml, sites[].apiKeys)")
+        description = "A site's secret API key (the capture rules on lead.rules, seeded from config/capture.yaml: sites[].apiKeys)")
 public class EngagementResource {
 
     private final LiveRules<CaptureRules> rules;

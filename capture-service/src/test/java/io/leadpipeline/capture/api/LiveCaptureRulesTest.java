@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class LiveCaptureRulesTest {
                 .body("errors.field", hasItem("idempotency.keyRetention"));
 
         assertEquals(before, rules.version());
-        post("newsletter").then().statusCode(202);
+        post("partner-webinar").then().statusCode(202);
     }
 
     @Test
@@ -86,7 +88,7 @@ class LiveCaptureRulesTest {
     }
 
     private static io.restassured.response.Response put(String role, String document) {
-        return given().header("Authorization", TestTokens.bearer(role)).contentType("application/yaml").body(document)
+        return given().header("Authorization", TestTokens.bearer(role)).contentType("application/yaml").body(document.getBytes(StandardCharsets.UTF_8))
                 .when().put("/v1/rules/capture");
     }
 }
