@@ -47,7 +47,6 @@ public class ConversionIntake {
     private static final Logger LOG = Logger.getLogger(ConversionIntake.class);
     public static final int MAX_IDEMPOTENCY_KEY = IdempotencyKey.MAX_LENGTH;
 
-    private final CaptureRules rules;
     private final Gatekeeper gatekeeper;
     private final RecentConversions recent;
     private final AcknowledgedWrites writes;
@@ -57,9 +56,8 @@ public class ConversionIntake {
     private final Validator validator;
     private final ConversionScreening screening;
 
-    public ConversionIntake(CaptureRules rules, Gatekeeper gatekeeper, RecentConversions recent, AcknowledgedWrites writes,
+    public ConversionIntake(Gatekeeper gatekeeper, RecentConversions recent, AcknowledgedWrites writes,
             ConversionPublisher publisher, CaptureMetrics metrics, Clock clock, Validator validator) {
-        this.rules = rules;
         this.gatekeeper = gatekeeper;
         this.recent = recent;
         this.writes = writes;
@@ -67,7 +65,7 @@ public class ConversionIntake {
         this.metrics = metrics;
         this.clock = clock;
         this.validator = validator;
-        this.screening = new ConversionScreening(rules, validator);
+        this.screening = new ConversionScreening(validator);
     }
 
     /**
@@ -77,17 +75,18 @@ public class ConversionIntake {
     }
 
     /**
+     * @param rules     the version of the capture rules the whole request is decided under (the endpoint read it once)
      * @param knownForm the form when the endpoint already resolved it (the HTML endpoint, from its path)
      */
-    public Uni<CaptureOutcome> capture(Endpoint endpoint, Submission submission, ClientRequest client, Optional<SiteForm> knownForm) {
+    public Uni<CaptureOutcome> capture(CaptureRules rules, Endpoint endpoint, Submission submission, ClientRequest client, Optional<SiteForm> knownForm) {
         Instant receivedAt = clock.instant();
         Optional<SiteKey> key;
         try {
-            key = gatekeeper.authenticate(client);
+            key = gatekeeper.authenticate(rules, client);
         } catch (Gatekeeper.RefusedException e) {
             return refused(endpoint, e.reason(), e.refusal());
         }
-        Optional<Refusal> limited = gatekeeper.rateLimit(client, key);
+        Optional<Refusal> limited = gatekeeper.rateLimit(rules, client, key);
         if (limited.isPresent()) {
             return Uni.createFrom().item(new CaptureOutcome.Refused(limited.get()));
         }
@@ -97,9 +96,9 @@ public class ConversionIntake {
         }
         // Validated by the screening, not by @Valid on the resources: the key, the rate limit, the form, its origin and
         // the honeypot come first (a bot filling the honeypot is answered as a success whatever else it sent).
-        Verdict verdict = screening.screen(new Candidate(submission.fields(), submission.honeypotValue()), key, client.origin(), knownForm);
+        Verdict verdict = screening.screen(rules, new Candidate(submission.fields(), submission.honeypotValue()), key, client.origin(), knownForm);
         return switch (verdict) {
-            case Admitted admitted -> deduplicated(endpoint, submission.idempotencyKey(), admitted, client, receivedAt);
+            case Admitted admitted -> deduplicated(rules, endpoint, submission.idempotencyKey(), admitted, client, receivedAt);
             case Trapped trapped -> {
                 metrics.honeypot(trapped.siteForm().site().id());
                 yield Uni.createFrom().item(new CaptureOutcome.Accepted(trapped.conversionId(), trapped.leadId(), trapped.siteForm()));
@@ -131,13 +130,14 @@ public class ConversionIntake {
         };
     }
 
-    private Uni<CaptureOutcome> deduplicated(Endpoint endpoint, String idempotencyKey, Admitted admitted, ClientRequest client,
+    private Uni<CaptureOutcome> deduplicated(CaptureRules rules, Endpoint endpoint, String idempotencyKey, Admitted admitted, ClientRequest client,
             Instant receivedAt) {
         NormalizedConversion conversion = admitted.conversion();
         SiteForm siteForm = admitted.siteForm();
         boolean trusted = admitted.trusted();
         String siteId = siteForm.site().id();
         String fingerprint = ConversionIds.fingerprint(conversion);
+        recent.follow(rules);
         if (idempotencyKey != null) {
             String conversionId = ConversionIds.forIdempotencyKey(siteId, idempotencyKey);
             return recent.onceForKey(siteId + "|" + idempotencyKey, fingerprint,

@@ -26,6 +26,7 @@ import io.leadpipeline.capture.api.CaptureMetrics.Endpoint;
 import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.ConversionSubmission;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.rules.LiveRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -35,10 +36,10 @@ import io.vertx.core.http.HttpServerRequest;
 public class ConversionResource {
 
     private final ConversionIntake intake;
-    private final CaptureRules rules;
+    private final LiveRules<CaptureRules> rules;
     private final CaptureMetrics metrics;
 
-    public ConversionResource(ConversionIntake intake, CaptureRules rules, CaptureMetrics metrics) {
+    public ConversionResource(ConversionIntake intake, LiveRules<CaptureRules> rules, CaptureMetrics metrics) {
         this.intake = intake;
         this.rules = rules;
         this.metrics = metrics;
@@ -75,7 +76,7 @@ public class ConversionResource {
         }
         ConversionIntake.Submission fields = new ConversionIntake.Submission(submission,
                 site -> submission.fields() == null ? null : submission.fields().get(site.honeypotField()), idempotencyKey);
-        return intake.capture(Endpoint.CONVERSIONS, fields, ClientRequest.of(headers, request), Optional.empty())
+        return intake.capture(rules.get(), Endpoint.CONVERSIONS, fields, ClientRequest.of(headers, request), Optional.empty())
                 .map(outcome -> switch (outcome) {
                     case CaptureOutcome.Accepted accepted -> Response.accepted(new CaptureAccepted(accepted.conversionId(), accepted.leadId()))
                             .type(MediaType.APPLICATION_JSON).build();
@@ -87,7 +88,7 @@ public class ConversionResource {
     @Operation(summary = "CORS preflight", description = "Allowed for the origins of the configured sites; the POST is then checked against the form's own site.")
     public Response preflight(@Context HttpHeaders headers) {
         String origin = headers.getHeaderString("Origin");
-        return Cors.preflight(origin, origin != null && rules.anySiteAllowsOrigin(origin.trim().toLowerCase(java.util.Locale.ROOT)),
+        return Cors.preflight(origin, origin != null && rules.get().anySiteAllowsOrigin(origin.trim().toLowerCase(java.util.Locale.ROOT)),
                 "/v1/conversions");
     }
 }

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.TextSafe;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.rules.LiveRules;
 
 /**
  * CORS per site. A preflight is answered for the origins of the form's site (or, for /v1/conversions, whose
@@ -22,9 +23,9 @@ public class Cors {
     static final String EXPOSED_HEADERS = "Retry-After";
     static final int MAX_AGE_SECONDS = 600;
 
-    private final CaptureRules rules;
+    private final LiveRules<CaptureRules> rules;
 
-    public Cors(CaptureRules rules) {
+    public Cors(LiveRules<CaptureRules> rules) {
         this.rules = rules;
     }
 
@@ -59,7 +60,7 @@ public class Cors {
         if (!response.getHeaders().containsKey("Vary")) {
             response.getHeaders().add("Vary", "Origin");
         }
-        if (rules.anySiteAllowsOrigin(origin.trim().toLowerCase(java.util.Locale.ROOT))) {
+        if (rules.get().anySiteAllowsOrigin(origin.trim().toLowerCase(java.util.Locale.ROOT))) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origin.trim());
             response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         }

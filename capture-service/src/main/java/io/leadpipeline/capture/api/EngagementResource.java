@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadpipeline.capture.api.CaptureMetrics.Endpoint;
 import io.leadpipeline.capture.config.Topics;
+import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.CaptureRules.SiteKey;
 import io.leadpipeline.capture.domain.EngagementNormalizer;
 import io.leadpipeline.capture.domain.EngagementSubmission;
@@ -35,6 +36,7 @@ import io.leadpipeline.capture.messaging.EngagementPublisher;
 import io.leadpipeline.events.EngagementTracked;
 import io.leadpipeline.service.FieldViolation;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.rules.LiveRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -42,9 +44,10 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/v1/engagements")
 @Tag(name = "Engagements", description = "Activity of known leads, from trusted servers")
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A site's secret API key (config/capture.yaml, sites[].apiKeys)")
+        description = "A site's secret API key (the capture rules on lead.rules, seeded from config/capture.yaml: sites[].apiKeys)")
 public class EngagementResource {
 
+    private final LiveRules<CaptureRules> rules;
     private final Gatekeeper gatekeeper;
     private final AcknowledgedWrites writes;
     private final EngagementPublisher publisher;
@@ -53,8 +56,9 @@ public class EngagementResource {
     private final Validator validator;
     private final EngagementNormalizer normalizer;
 
-    public EngagementResource(Gatekeeper gatekeeper, AcknowledgedWrites writes, EngagementPublisher publisher,
+    public EngagementResource(LiveRules<CaptureRules> rules, Gatekeeper gatekeeper, AcknowledgedWrites writes, EngagementPublisher publisher,
             CaptureMetrics metrics, Clock clock, Validator validator) {
+        this.rules = rules;
         this.gatekeeper = gatekeeper;
         this.writes = writes;
         this.publisher = publisher;
@@ -82,13 +86,14 @@ public class EngagementResource {
     public Uni<Response> track(EngagementSubmission submission, @HeaderParam(ClientRequest.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         ClientRequest client = ClientRequest.of(headers, request);
+        CaptureRules current = rules.get(); // one version for the whole request
         SiteKey key;
         try {
-            key = gatekeeper.requireKey(client);
+            key = gatekeeper.requireKey(current, client);
         } catch (Gatekeeper.RefusedException e) {
             return refused(e.reason(), e.refusal());
         }
-        Optional<Refusal> limited = gatekeeper.rateLimit(client, Optional.of(key));
+        Optional<Refusal> limited = gatekeeper.rateLimit(current, client, Optional.of(key));
         if (limited.isPresent()) {
             return Uni.createFrom().item(limited.get().toProblem());
         }

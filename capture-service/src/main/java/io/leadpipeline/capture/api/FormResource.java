@@ -33,6 +33,7 @@ import io.leadpipeline.capture.domain.CaptureRules.SiteForm;
 import io.leadpipeline.capture.domain.HtmlFormPost;
 import io.leadpipeline.capture.domain.TextSafe;
 import io.leadpipeline.service.Problem;
+import io.leadpipeline.service.rules.LiveRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,10 +47,10 @@ import io.vertx.core.http.HttpServerRequest;
 public class FormResource {
 
     private final ConversionIntake intake;
-    private final CaptureRules rules;
+    private final LiveRules<CaptureRules> rules;
     private final CaptureMetrics metrics;
 
-    public FormResource(ConversionIntake intake, CaptureRules rules, CaptureMetrics metrics) {
+    public FormResource(ConversionIntake intake, LiveRules<CaptureRules> rules, CaptureMetrics metrics) {
         this.intake = intake;
         this.rules = rules;
         this.metrics = metrics;
@@ -78,7 +79,8 @@ public class FormResource {
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; see Retry-After")
     public Uni<Response> submit(@PathParam("formId") String formId, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         ClientRequest client = ClientRequest.of(headers, request);
-        Optional<SiteForm> siteForm = rules.form(formId);
+        CaptureRules current = rules.get(); // one version for the whole request
+        Optional<SiteForm> siteForm = current.form(formId);
         if (siteForm.isEmpty()) {
             metrics.rejected(Endpoint.FORMS, RejectionReason.UNKNOWN_FORM);
             return Uni.createFrom().item(render(client, Refusal.of(Response.Status.NOT_FOUND,
@@ -88,7 +90,7 @@ public class FormResource {
                 siteForm.get().site().honeypotField());
         String idempotencyKey = Optional.ofNullable(headers.getHeaderString(ClientRequest.IDEMPOTENCY_KEY)).orElse(post.idempotencyKey());
         ConversionIntake.Submission submission = new ConversionIntake.Submission(post.submission(), site -> post.honeypotValue(), idempotencyKey);
-        return intake.capture(Endpoint.FORMS, submission, client, siteForm)
+        return intake.capture(current, Endpoint.FORMS, submission, client, siteForm)
                 .map(outcome -> switch (outcome) {
                     case CaptureOutcome.Accepted accepted -> seeOther(thankYou(accepted.siteForm(), post.redirect()));
                     case CaptureOutcome.Refused refused -> render(client, refused.refusal(), siteForm.get(), post);
@@ -98,7 +100,7 @@ public class FormResource {
     @OPTIONS
     @Operation(summary = "CORS preflight for a form", description = "Allowed for the origins of the form's site.")
     public Response preflight(@PathParam("formId") String formId, @Context HttpHeaders headers) {
-        Optional<SiteForm> siteForm = rules.form(formId);
+        Optional<SiteForm> siteForm = rules.get().form(formId);
         if (siteForm.isEmpty()) {
             return Problem.response(Response.Status.NOT_FOUND, "There is no form '" + TextSafe.of(formId) + "'", List.of());
         }

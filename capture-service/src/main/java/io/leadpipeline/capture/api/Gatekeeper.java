@@ -36,12 +36,10 @@ public class Gatekeeper {
         }
     }
 
-    private final CaptureRules rules;
     private final RateLimiter limiter;
     private final CaptureMetrics metrics;
 
-    public Gatekeeper(CaptureRules rules, RateLimiter limiter, CaptureMetrics metrics) {
-        this.rules = rules;
+    public Gatekeeper(RateLimiter limiter, CaptureMetrics metrics) {
         this.limiter = limiter;
         this.metrics = metrics;
     }
@@ -49,8 +47,10 @@ public class Gatekeeper {
     /**
      * The site key the request presents: empty when it presents none (a browser), refused (401) when it presents
      * one we do not know; a wrong key is never quietly treated as no key.
+     *
+     * @param rules the version this request is decided under
      */
-    public Optional<SiteKey> authenticate(ClientRequest client) throws RefusedException {
+    public Optional<SiteKey> authenticate(CaptureRules rules, ClientRequest client) throws RefusedException {
         if (!client.authorizationPresent()) {
             return Optional.empty();
         }
@@ -62,16 +62,16 @@ public class Gatekeeper {
     }
 
     /** Like {@link #authenticate} but a key is required (401 without one). */
-    public SiteKey requireKey(ClientRequest client) throws RefusedException {
-        return authenticate(client).orElseThrow(() -> unauthorized("An API key is required (Authorization: Bearer <key>)"));
+    public SiteKey requireKey(CaptureRules rules, ClientRequest client) throws RefusedException {
+        return authenticate(rules, client).orElseThrow(() -> unauthorized("An API key is required (Authorization: Bearer <key>)"));
     }
 
     /** Trusted servers are limited per key, everyone else per client IP; a refusal is a 429 with Retry-After. */
-    public Optional<Refusal> rateLimit(ClientRequest client, Optional<SiteKey> key) {
+    public Optional<Refusal> rateLimit(CaptureRules rules, ClientRequest client, Optional<SiteKey> key) {
         String limitName = key.isPresent() ? API_KEY_LIMIT : CLIENT_IP_LIMIT;
         Duration wait = key.isPresent()
-                ? limiter.acquire("key:" + key.get().site().id() + "/" + key.get().key().id(), rules.rateLimitOf(key.get().key()))
-                : limiter.acquire("ip:" + client.clientIp(), rules.perClientIp());
+                ? limiter.acquire(rules, "key:" + key.get().site().id() + "/" + key.get().key().id(), rules.rateLimitOf(key.get().key()))
+                : limiter.acquire(rules, "ip:" + client.clientIp(), rules.perClientIp());
         if (wait.isZero()) {
             return Optional.empty();
         }

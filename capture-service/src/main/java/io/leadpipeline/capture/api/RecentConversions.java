@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.leadpipeline.capture.domain.CaptureRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,14 +34,41 @@ public class RecentConversions {
     private final Cache<String, String> unconfirmedContentIds;
     private final CaptureMetrics metrics;
 
-    public RecentConversions(CaptureRules rules, CaptureMetrics metrics) {
-        this.byIdempotencyKey = cache(rules.idempotency().keyRetention());
-        this.byContent = cache(rules.idempotency().doubleClickWindow());
-        this.contentIds = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
-                .expireAfterWrite(rules.idempotency().doubleClickWindow()).build();
-        this.unconfirmedContentIds = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
-                .expireAfterWrite(rules.idempotency().keyRetention()).build();
+    /** The rules the retention times were last set for; compared by identity, so a new version costs one look, once. */
+    private volatile CaptureRules followed;
+
+    public RecentConversions(LiveRules<CaptureRules> rules, CaptureMetrics metrics) {
+        CaptureRules current = rules.get();
+        this.byIdempotencyKey = cache(current.idempotency().keyRetention());
+        this.byContent = cache(current.idempotency().doubleClickWindow());
+        this.contentIds = cache(current.idempotency().doubleClickWindow());
+        this.unconfirmedContentIds = cache(current.idempotency().keyRetention());
+        this.followed = current;
         this.metrics = metrics;
+    }
+
+    /**
+     * Applies the retention times of {@code rules} (the request's version) from now on; what is remembered stays,
+     * and expires by the new times. Called once per request: O(1) unless the version changed.
+     */
+    public void follow(CaptureRules rules) {
+        if (rules != followed) {
+            synchronized (this) {
+                if (rules != followed) {
+                    Duration retention = rules.idempotency().keyRetention();
+                    Duration window = rules.idempotency().doubleClickWindow();
+                    expireAfter(byIdempotencyKey, retention);
+                    expireAfter(unconfirmedContentIds, retention);
+                    expireAfter(byContent, window);
+                    expireAfter(contentIds, window);
+                    followed = rules;
+                }
+            }
+        }
+    }
+
+    private static void expireAfter(Cache<String, ?> cache, Duration duration) {
+        cache.policy().expireAfterWrite().ifPresent(expiry -> expiry.setExpiresAfter(duration));
     }
 
     /**
@@ -108,7 +136,7 @@ public class RecentConversions {
                 });
     }
 
-    private static Cache<String, Entry> cache(Duration retention) {
+    private static <V> Cache<String, V> cache(Duration retention) {
         return Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(retention).build();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything {@code config/capture.yaml} says: sites with their forms and keys, spam rules, rate limits, idempotency. */
+/** Everything one version of the capture rule set (seeded from {@code config/capture.yaml}) says: sites with their forms and keys, spam rules, rate limits, idempotency. */
 public final class CaptureRules {
 
     /** A form together with the site it belongs to. */
@@ -21,10 +21,19 @@ public final class CaptureRules {
     private final RateLimit perApiKey;
     private final Idempotency idempotency;
     private final List<Site> sites;
+    private final String version;
     private final Map<String, SiteForm> formsById = new HashMap<>();
     private final Map<String, SiteKey> keysByHash = new HashMap<>();
 
+    /** Rules made in code (the domain's tests): no document, so no version of one. */
     public CaptureRules(SpamRules spam, RateLimit perClientIp, RateLimit perApiKey, Idempotency idempotency, List<Site> sites) {
+        this(spam, perClientIp, perApiKey, idempotency, sites, "unversioned");
+    }
+
+    /** @param version the version of the document they were compiled from ({@code RulesVersion}) */
+    public CaptureRules(SpamRules spam, RateLimit perClientIp, RateLimit perApiKey, Idempotency idempotency, List<Site> sites,
+            String version) {
+        this.version = version;
         this.spam = spam;
         this.perClientIp = perClientIp;
         this.perApiKey = perApiKey;
@@ -72,5 +81,9 @@ public final class CaptureRules {
 
     public List<Site> sites() {
         return sites;
+    }
+
+    public String version() {
+        return version;
     }
 }

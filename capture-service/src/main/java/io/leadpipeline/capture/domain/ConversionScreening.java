@@ -49,20 +49,19 @@ public final class ConversionScreening {
     public record Candidate(ConversionSubmission fields, Function<Site, String> honeypotValue) {
     }
 
-    private final CaptureRules rules;
     private final ConversionNormalizer normalizer;
 
-    public ConversionScreening(CaptureRules rules, Validator validator) {
-        this.rules = rules;
+    public ConversionScreening(Validator validator) {
         this.normalizer = new ConversionNormalizer(validator);
     }
 
     /**
+     * @param rules     the version of the capture rules this request is decided under
      * @param key       the site key the caller presented (already authenticated), or empty for a browser
      * @param origin    the browser's Origin, lower-cased, when it sent one
      * @param knownForm the form when the endpoint already resolved it (the HTML endpoint, from its path)
      */
-    public Verdict screen(Candidate candidate, Optional<SiteKey> key, Optional<String> origin, Optional<SiteForm> knownForm) {
+    public Verdict screen(CaptureRules rules, Candidate candidate, Optional<SiteKey> key, Optional<String> origin, Optional<SiteForm> knownForm) {
         boolean trusted = key.isPresent();
         ConversionNormalizer.Result result = normalizer.normalize(candidate.fields(), trusted);
         String formId = candidate.fields().formId();

@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadpipeline.capture.config.CaptureRuleSet;
 import io.leadpipeline.capture.domain.CaptureRules;
 import io.leadpipeline.capture.domain.Idempotency;
 import io.leadpipeline.capture.domain.RateLimit;
 import io.leadpipeline.capture.domain.SpamRules;
+import io.leadpipeline.service.rules.LiveRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
@@ -27,9 +29,14 @@ class RecentConversionsTest {
 
     private static final Duration WINDOW = Duration.ofMillis(300);
     private final AtomicInteger issued = new AtomicInteger();
-    private final RecentConversions recent = new RecentConversions(new CaptureRules(new SpamRules("website", Set.of(), Set.of()),
-            new RateLimit(100, Duration.ofSeconds(10)), new RateLimit(100, Duration.ofSeconds(1)),
-            new Idempotency(WINDOW, Duration.ofHours(24)), List.of()), new CaptureMetrics(new SimpleMeterRegistry()));
+    private final RecentConversions recent = new RecentConversions(
+            LiveRules.fixed(CaptureRuleSet.RULE_SET, rules(WINDOW), "test"), new CaptureMetrics(new SimpleMeterRegistry()));
+
+    private static CaptureRules rules(Duration doubleClickWindow) {
+        return new CaptureRules(new SpamRules("website", Set.of(), Set.of()),
+                new RateLimit(100, Duration.ofSeconds(10)), new RateLimit(100, Duration.ofSeconds(1)),
+                new Idempotency(doubleClickWindow, Duration.ofHours(24)), List.of());
+    }
 
     @Test
     void shouldGiveADoubleClickTheFirstClicksIdAndALaterSubmissionANewOne() throws InterruptedException {
@@ -51,6 +58,20 @@ class RecentConversionsTest {
 
         assertEquals(first, recent.contentConversionId("example|abc", this::newId),
                 "a retry after a broker outage carries the id the first attempt may have been stored under");
+    }
+
+    @Test
+    void shouldFollowTheDoubleClickWindowOfANewRulesVersionWithoutForgettingWhatItRemembers() throws InterruptedException {
+        String first = recent.contentConversionId("example|abc", this::newId);
+
+        recent.follow(rules(Duration.ofMinutes(5))); // a version with a longer window was published
+        Thread.sleep(WINDOW.toMillis() * 2);
+
+        assertEquals(first, recent.contentConversionId("example|abc", this::newId),
+                "under the new version's window the earlier click is still a double click");
+        recent.follow(rules(WINDOW));
+        Thread.sleep(WINDOW.toMillis() * 2);
+        assertNotEquals(first, recent.contentConversionId("example|abc", this::newId), "and back to the short window");
     }
 
     private String newId() {

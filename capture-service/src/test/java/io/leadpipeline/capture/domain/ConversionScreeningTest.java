@@ -42,7 +42,7 @@ class ConversionScreeningTest {
             new RateLimit(10, Duration.ofMinutes(1)), new RateLimit(100, Duration.ofSeconds(1)),
             new Idempotency(Duration.ofSeconds(10), Duration.ofHours(24)), List.of(SHOP, BLOG));
     private static final ConversionScreening SCREENING =
-            new ConversionScreening(RULES, TestValidators.at(Instant.parse("2026-03-01T10:00:00Z")));
+            new ConversionScreening(TestValidators.at(Instant.parse("2026-03-01T10:00:00Z")));
 
     @Test
     void shouldAdmitAValidBrowserConversionFromTheSitesOriginAsUntrusted() {
@@ -56,7 +56,7 @@ class ConversionScreeningTest {
 
     @Test
     void shouldTrustAServerWithTheSitesKeyWhateverOriginItSends() {
-        Verdict verdict = SCREENING.screen(candidate(submission("jane@acme.example", "trial"), ""), key(SHOP, SHOP_KEY),
+        Verdict verdict = SCREENING.screen(RULES, candidate(submission("jane@acme.example", "trial"), ""), key(SHOP, SHOP_KEY),
                 Optional.of("https://elsewhere.example"), Optional.empty());
 
         assertTrue(assertInstanceOf(Admitted.class, verdict).trusted());
@@ -82,7 +82,7 @@ class ConversionScreeningTest {
     void shouldTakeTheFormTheEndpointResolvedOverTheOneTheBodyNames() {
         SiteForm trial = RULES.form("trial").orElseThrow();
 
-        Verdict verdict = SCREENING.screen(candidate(submission("jane@acme.example", "newsletter"), ""), Optional.empty(),
+        Verdict verdict = SCREENING.screen(RULES, candidate(submission("jane@acme.example", "newsletter"), ""), Optional.empty(),
                 Optional.of(SHOP_ORIGIN), Optional.of(trial));
 
         assertEquals(trial, assertInstanceOf(Admitted.class, verdict).siteForm());
@@ -90,7 +90,7 @@ class ConversionScreeningTest {
 
     @Test
     void shouldRefuseAnotherSitesKey() {
-        Verdict verdict = SCREENING.screen(candidate(submission("jane@acme.example", "trial"), ""), key(BLOG, BLOG_KEY),
+        Verdict verdict = SCREENING.screen(RULES, candidate(submission("jane@acme.example", "trial"), ""), key(BLOG, BLOG_KEY),
                 Optional.empty(), Optional.empty());
 
         Refused refused = assertInstanceOf(Refused.class, verdict);
@@ -104,17 +104,17 @@ class ConversionScreeningTest {
 
         assertEquals(Ground.ORIGIN_NOT_ALLOWED, refused.ground());
         assertEquals("Origin https://blog.example may not post to form 'trial'", refused.detail());
-        assertInstanceOf(Admitted.class, SCREENING.screen(candidate(submission("jane@acme.example", "trial"), ""),
+        assertInstanceOf(Admitted.class, SCREENING.screen(RULES, candidate(submission("jane@acme.example", "trial"), ""),
                 Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     @Test
     void shouldTrapABotThatFilledTheHoneypotEvenWhenItsFieldsAreInvalid() {
         Trapped realAddress = assertInstanceOf(Trapped.class,
-                SCREENING.screen(candidate(submission("jane@acme.example", "trial"), "http://spam.example"), Optional.empty(),
+                SCREENING.screen(RULES, candidate(submission("jane@acme.example", "trial"), "http://spam.example"), Optional.empty(),
                         Optional.of(SHOP_ORIGIN), Optional.empty()));
         Trapped junk = assertInstanceOf(Trapped.class,
-                SCREENING.screen(candidate(submission("not an address", "trial"), "x"), Optional.empty(),
+                SCREENING.screen(RULES, candidate(submission("not an address", "trial"), "x"), Optional.empty(),
                         Optional.of(SHOP_ORIGIN), Optional.empty()));
 
         assertEquals(LeadIds.fromEmail("jane@acme.example"), realAddress.leadId(), "a bot sees the lead id a person would");
@@ -124,7 +124,7 @@ class ConversionScreeningTest {
 
     @Test
     void shouldLetAWhitespaceHoneypotThrough() {
-        assertInstanceOf(Admitted.class, SCREENING.screen(candidate(submission("jane@acme.example", "trial"), "  "),
+        assertInstanceOf(Admitted.class, SCREENING.screen(RULES, candidate(submission("jane@acme.example", "trial"), "  "),
                 Optional.empty(), Optional.of(SHOP_ORIGIN), Optional.empty()));
     }
 
@@ -153,7 +153,7 @@ class ConversionScreeningTest {
     }
 
     private static Verdict browser(ConversionSubmission submission, String origin) {
-        return SCREENING.screen(candidate(submission, null), Optional.empty(), Optional.of(origin), Optional.empty());
+        return SCREENING.screen(RULES, candidate(submission, null), Optional.empty(), Optional.of(origin), Optional.empty());
     }
 
     private static Candidate candidate(ConversionSubmission submission, String honeypot) {
