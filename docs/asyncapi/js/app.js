@@ -2310,14 +2310,16 @@ const schema = {
     },
     "rules": {
       "address": "lead.rules",
-      "description": "The business rules as versioned data: compacted, key = the rule set (capture, scoring, routing, nurture), value = its current validated document with version, author, time and history. Each service publishes only the rule sets it owns (through PUT /v1/rules/{ruleSet} or ./pipeline rules apply, or its seed file on a first start), and every instance of every service reads the whole topic from the beginning with assigned partitions (no consumer group, so each instance applies every version) and swaps a new version in within seconds, without a restart.",
+      "description": "The business rules as versioned data: compacted, key = the rule set (capture, scoring, routing, nurture), value = its current validated document with version, author, time and history. Each service publishes only the rule sets it owns (through PUT /v1/rules/{ruleSet} or ./pipeline rules apply, or its seed file on a first start), and every instance of every service reads the whole topic from the beginning with assigned partitions (no consumer group, so each instance applies every version; x-assigned-readers) and swaps a new version in within seconds, without a restart. The ops console reads it with every lead.* topic.",
       "x-writer": [
         "capture-service",
         "qualification-service",
         "routing-service",
         "nurture-service"
       ],
-      "x-readers": [],
+      "x-readers": [
+        "ops-console"
+      ],
       "x-assigned-readers": [
         "capture-service",
         "qualification-service",
