@@ -4,10 +4,8 @@ import java.util.List;
 
 import io.leadpipeline.capture.domain.CaptureDocument;
 import io.leadpipeline.capture.domain.CaptureRules;
-import io.leadpipeline.service.rules.RuleFiles;
 import io.leadpipeline.service.rules.RuleSet;
 import io.leadpipeline.service.rules.RulesReader;
-import io.leadpipeline.service.rules.RulesVersion;
 import io.leadpipeline.service.security.Roles;
 
 /**
@@ -35,12 +33,11 @@ public final class CaptureRuleSet {
     }
 
     public static CaptureRules rules(byte[] document, String source) {
-        return rules(document, source, RulesVersion.of(document));
+        return RULE_SET.read(document, source);
     }
 
     /** The shipped config/capture.yaml (the jar's copy). */
     public static CaptureRules defaults() {
-        RuleFiles.Seed seed = RuleFiles.builtIn(FILE_NAME);
-        return rules(seed.document(), seed.source());
+        return RULE_SET.builtIn();
     }
 }

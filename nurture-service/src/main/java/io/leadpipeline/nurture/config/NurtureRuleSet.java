@@ -4,10 +4,8 @@ import java.util.List;
 
 import io.leadpipeline.nurture.domain.NurtureDocument;
 import io.leadpipeline.nurture.domain.NurtureRules;
-import io.leadpipeline.service.rules.RuleFiles;
 import io.leadpipeline.service.rules.RuleSet;
 import io.leadpipeline.service.rules.RulesReader;
-import io.leadpipeline.service.rules.RulesVersion;
 import io.leadpipeline.service.security.Roles;
 
 /**
@@ -34,12 +32,11 @@ public final class NurtureRuleSet {
     }
 
     public static NurtureRules rules(byte[] document, String source) {
-        return rules(document, source, RulesVersion.of(document));
+        return RULE_SET.read(document, source);
     }
 
     /** The shipped config/nurture.yaml (the jar's copy). */
     public static NurtureRules defaults() {
-        RuleFiles.Seed seed = RuleFiles.builtIn(FILE_NAME);
-        return rules(seed.document(), seed.source());
+        return RULE_SET.builtIn();
     }
 }

@@ -4,10 +4,8 @@ import java.util.List;
 
 import io.leadpipeline.routing.domain.RoutingDocument;
 import io.leadpipeline.routing.domain.RoutingRules;
-import io.leadpipeline.service.rules.RuleFiles;
 import io.leadpipeline.service.rules.RuleSet;
 import io.leadpipeline.service.rules.RulesReader;
-import io.leadpipeline.service.rules.RulesVersion;
 import io.leadpipeline.service.security.Roles;
 
 /**
@@ -34,12 +32,11 @@ public final class RoutingRuleSet {
     }
 
     public static RoutingRules rules(byte[] document, String source) {
-        return rules(document, source, RulesVersion.of(document));
+        return RULE_SET.read(document, source);
     }
 
     /** The shipped config/routing.yaml (the jar's copy). */
     public static RoutingRules defaults() {
-        RuleFiles.Seed seed = RuleFiles.builtIn(FILE_NAME);
-        return rules(seed.document(), seed.source());
+        return RULE_SET.builtIn();
     }
 }

@@ -27,4 +27,14 @@ public record RuleSet<R>(String name, String fileName, List<String> editorRoles,
 
     public record Compiled<R>(R rules, String version) {
     }
+
+    /** The rules of {@code document}, versioned by its bytes; InvalidRulesException naming every problem. */
+    public R read(byte[] document, String source) {
+        return compile(document, source).rules();
+    }
+
+    /** The rules of the shipped file: the copy of {@code config/<fileName>} the build puts in the jar. */
+    public R builtIn() {
+        return RuleFiles.compile(this, RuleFiles.builtIn(fileName));
+    }
 }
