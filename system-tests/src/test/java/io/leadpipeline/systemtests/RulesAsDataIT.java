@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,11 +28,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadpipeline.devstack.TopicReader;
+import io.leadpipeline.events.Attribution;
+import io.leadpipeline.events.ContactDetails;
 import io.leadpipeline.events.ConversionCaptured;
+import io.leadpipeline.events.FormType;
+import io.leadpipeline.events.HandoffOutcomeRecorded;
+import io.leadpipeline.events.HandoffOutcomeType;
+import io.leadpipeline.events.HandoffRejectionReason;
+import io.leadpipeline.events.MarketingConsent;
 import io.leadpipeline.events.QualificationDecided;
+import io.leadpipeline.kafka.LeadIds;
 import io.leadpipeline.service.rules.RulesVersion;
 import io.leadpipeline.service.security.Roles;
 import io.leadpipeline.testkit.EventTopics;
@@ -40,7 +50,8 @@ import io.leadpipeline.testkit.EventTopics;
  * Proves the rules are data, as a user changes them: {@code ./pipeline rules apply config/scoring.yaml} on a pipeline
  * with two qualification instances reaches both without a restart (each reports the new version), and every decision
  * made after it, whichever instance owns the lead, carries the new {@code rulesVersion}; a broken file is refused
- * naming its line, and nothing changes anywhere.
+ * naming its line, and nothing changes anywhere; the backtest answers on the recorded history with the numbers
+ * worked out by hand.
  */
 class RulesAsDataIT {
 
@@ -116,6 +127,89 @@ class RulesAsDataIT {
         assertTrue(refused.output().contains(broken + ":" + line + ": thresholds.sql: "), refused.output());
         assertEquals(before, version(QUALIFICATION));
         assertEquals(before, version(SECOND));
+    }
+
+    /**
+     * The backtest on this pipeline's recorded history, checked against BacktestTest's hand-computed case: Jane (fit 80 +
+     * 50, SQL A under both; accepted), Raj (fit 65 + 50: SQL A by fast track now, then rejected as NOT_A_FIT and recycled;
+     * grade B, MQL under a candidate with grade A at 70, SQL at 120 and fast track for A only) and Sam (fit -65, REJECTED
+     * D under both). Measured as the difference the three make to the report, so the other tests' leads do not count.
+     */
+    @Test
+    void shouldBacktestTheRecordedHistoryAsWorkedOutByHand() throws Exception {
+        String shipped = Files.readString(root().resolve("config/scoring.yaml"));
+        String candidate = shipped.replace("  A: 65", "  A: 70").replace("sql: 100", "sql: 120").replace("  minimumGrade: B", "  minimumGrade: A");
+        JsonNode before = backtest(candidate);
+        String run = Long.toString(System.nanoTime());
+        EventTopics topics = new EventTopics(pipeline.stack().clientSettings(), pipeline.stack().registryUrl());
+        Instant at = Instant.now();
+        ConversionCaptured jane = conversion("jane." + run + "@acme-robotics.example", "Jane", "Acme Robotics", "VP of Sales", "500", 500, "US", at);
+        ConversionCaptured raj = conversion("raj." + run + "@initech.example", "Raj", "Initech", "Head of Operations", "1200", 1200, null, at);
+        ConversionCaptured sam = conversion("sam." + run + "@gmail.com", "Sam", null, "Student", null, null, null, at);
+        for (ConversionCaptured conversion : List.of(jane, raj, sam)) {
+            topics.send("lead.conversions", conversion.getLeadId(), conversion);
+        }
+        topics.send("lead.handoff-outcomes", jane.getLeadId(), outcome(jane, HandoffOutcomeType.ACCEPTED, null, at.plusSeconds(60)));
+        topics.send("lead.handoff-outcomes", raj.getLeadId(), outcome(raj, HandoffOutcomeType.REJECTED, HandoffRejectionReason.NOT_A_FIT,
+                at.plusSeconds(60)));
+
+        JsonNode after = backtest(candidate);
+
+        assertEquals(3, delta(before, after, "leads"));
+        assertEquals(List.of(1, 2, 0), List.of(delta(before, after, "currentStages", "SQL"), delta(before, after, "currentStages", "REJECTED"),
+                delta(before, after, "currentStages", "MQL")));
+        assertEquals(List.of(1, 1, 1), List.of(delta(before, after, "candidateStages", "SQL"), delta(before, after, "candidateStages", "REJECTED"),
+                delta(before, after, "candidateStages", "MQL")));
+        assertEquals(List.of(2, 1), List.of(delta(before, after, "currentGrades", "A"), delta(before, after, "currentGrades", "D")));
+        assertEquals(List.of(1, 1, 1), List.of(delta(before, after, "candidateGrades", "A"), delta(before, after, "candidateGrades", "B"),
+                delta(before, after, "candidateGrades", "D")));
+        assertEquals(List.of(1, 1, 1), List.of(delta(before, after, "transitions", "SQL", "SQL"),
+                delta(before, after, "transitions", "REJECTED", "MQL"), delta(before, after, "transitions", "REJECTED", "REJECTED")));
+        assertEquals(List.of(1, 1, 1, 1), List.of(delta(before, after, "outcomes", "accepted"), delta(before, after, "outcomes", "acceptedStillSql"),
+                delta(before, after, "outcomes", "rejectedNotAFit"), delta(before, after, "outcomes", "rejectedNotAFitKeptOut")));
+        JsonNode rajChanged = null;
+        for (JsonNode changed : after.path("report").path("changed")) {
+            if (changed.path("leadId").asText().equals(raj.getLeadId())) {
+                rajChanged = changed;
+            }
+        }
+        assertEquals(List.of("REJECTED", "MQL", "A", "B"), rajChanged == null ? List.of() : List.of(rajChanged.path("currentStage").asText(),
+                rajChanged.path("candidateStage").asText(), rajChanged.path("currentGrade").asText(), rajChanged.path("candidateGrade").asText()));
+    }
+
+    private static JsonNode backtest(String candidate) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(QUALIFICATION, "/v1/scoring/backtest?changedLeads=1000")))
+                .header("Authorization", pipeline.authorization(Roles.MARKETING_OPS)).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(candidate)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static int delta(JsonNode before, JsonNode after, String... path) {
+        JsonNode was = before.path("report");
+        JsonNode is = after.path("report");
+        for (String step : path) {
+            was = was.path(step);
+            is = is.path(step);
+        }
+        return is.asInt(0) - was.asInt(0);
+    }
+
+    private static ConversionCaptured conversion(String email, String firstName, String company, String jobTitle, String companySize,
+            Integer employees, String country, Instant at) {
+        return ConversionCaptured.newBuilder().setConversionId(UUID.randomUUID().toString()).setLeadId(LeadIds.fromEmail(email))
+                .setOccurredAt(at).setReceivedAt(at).setFormId(company == null ? "ebook" : "demo-request")
+                .setFormType(company == null ? FormType.CONTENT_DOWNLOAD : FormType.DEMO_REQUEST).setSiteId("example")
+                .setContact(ContactDetails.newBuilder().setEmail(email).setFirstName(firstName).setCompany(company).setJobTitle(jobTitle)
+                        .setCompanySize(companySize).setEmployees(employees).setCountry(country).build())
+                .setAttribution(Attribution.newBuilder().build())
+                .setConsent(MarketingConsent.newBuilder().setMarketingOptIn(true).setText("v1").build())
+                .setCustomFields(Map.of()).setSourceTrusted(true).build();
+    }
+
+    private static HandoffOutcomeRecorded outcome(ConversionCaptured lead, HandoffOutcomeType type, HandoffRejectionReason reason, Instant at) {
+        return HandoffOutcomeRecorded.newBuilder().setOutcomeId(UUID.randomUUID().toString()).setHandoffId(UUID.randomUUID().toString())
+                .setLeadId(lead.getLeadId()).setCloserId("closer-ava").setOutcome(type).setReasonCode(reason).setOccurredAt(at).build();
     }
 
     private static int lineOf(Path file, String text) throws IOException {
