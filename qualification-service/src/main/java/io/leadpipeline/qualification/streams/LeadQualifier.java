@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -117,56 +118,46 @@ final class LeadQualifier implements Processor<String, SpecificRecord, String, O
             return;
         }
         reassessed = asked;
-        Instant now = Instant.ofEpochMilli(wallClockMillis);
         Qualification rules = qualification.get();
-        List<KeyValue<String, Qualification.Step>> moved = new ArrayList<>();
-        try (KeyValueIterator<String, LeadProfile> all = profiles.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, LeadProfile> entry = all.next();
-                Qualification.Step step = rules.reassess(entry.value, now);
-                if (step.changed()) {
-                    moved.add(KeyValue.pair(entry.key, step));
-                }
-            }
-        }
-        long decided = 0;
-        for (KeyValue<String, Qualification.Step> entry : moved) {
-            store(entry.key, entry.value);
-            for (Qualification.Decision decision : entry.value.decisions()) {
-                context.forward(new Record<String, Object>(entry.key, DecisionEvents.decided(decision, entry.value.profile()),
-                        wallClockMillis), QualificationTopology.DECISIONS_SINK);
-                metrics.decided(decision, Duration.ZERO);
-                decided++;
-            }
-        }
-        reassessRequests.moved(decided);
+        reassessRequests.moved(everyLead(wallClockMillis, rules::reassess));
     }
 
     /** Wall-clock punctuation: every lead re-assessed at the current time (the store is updated after the scan). */
     private void scan(long wallClockMillis) {
+        Qualification rules = qualification.get();
+        everyLead(wallClockMillis, rules::scan);
+    }
+
+    /**
+     * One pass over every lead of this task under one rules version: the steps that change a lead are stored after the
+     * pass (not while the store is iterated) and their decisions sent. Returns how many decisions were sent.
+     */
+    private long everyLead(long wallClockMillis, BiFunction<LeadProfile, Instant, Qualification.Step> assess) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         List<KeyValue<String, Qualification.Step>> changed = new ArrayList<>();
-        Qualification rules = qualification.get();
         try (KeyValueIterator<String, LeadProfile> all = profiles.all()) {
             while (all.hasNext()) {
                 KeyValue<String, LeadProfile> entry = all.next();
-                Qualification.Step step = rules.scan(entry.value, now);
+                Qualification.Step step = assess.apply(entry.value, now);
                 if (step.changed()) {
                     changed.add(KeyValue.pair(entry.key, step));
                 }
             }
         }
+        long decided = 0;
         for (KeyValue<String, Qualification.Step> entry : changed) {
             store(entry.key, entry.value);
-            entry.value.decisions().forEach(decision -> {
+            for (Qualification.Decision decision : entry.value.decisions()) {
                 context.forward(new Record<String, Object>(entry.key, DecisionEvents.decided(decision, entry.value.profile()),
                         wallClockMillis), QualificationTopology.DECISIONS_SINK);
                 metrics.decided(decision, Duration.ZERO);
                 if (decision.rejectionReason() == RejectionReason.STALE) {
                     metrics.staleExpired();
                 }
-            });
+                decided++;
+            }
         }
+        return decided;
     }
 
     private void store(String leadId, Qualification.Step step) {
