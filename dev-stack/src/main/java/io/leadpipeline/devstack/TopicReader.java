@@ -58,6 +58,23 @@ public final class TopicReader<V> implements AutoCloseable {
         return matching(match);
     }
 
+    /**
+     * Reads every record committed before this call (up to each partition's end offset as of now) and returns the
+     * matching ones: proves that something which has already finished (a request answered after the broker's
+     * acknowledgement) wrote once, or not at all, without waiting out a quiet period.
+     */
+    public List<ConsumerRecord<String, V>> upToNow(Predicate<ConsumerRecord<String, V>> match) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Could not read up to the end offsets " + end + " within 30 s");
+            }
+            poll();
+        }
+        return matching(match);
+    }
+
     public List<ConsumerRecord<String, V>> all() {
         return List.copyOf(seen);
     }

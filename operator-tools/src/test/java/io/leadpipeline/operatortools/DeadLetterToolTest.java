@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +77,7 @@ class DeadLetterToolTest {
         assertEquals(List.of(), tool.replay("lead.samples", List.of()), "a second replay sends nothing");
 
         try (TopicReader<byte[]> source = new TopicReader<>(stack.bootstrapServers(), "lead.samples", new ByteArrayDeserializer())) {
-            List<ConsumerRecord<String, byte[]>> replayed = source.settle(r -> true, Duration.ofSeconds(3));
+            List<ConsumerRecord<String, byte[]>> replayed = source.upToNow(r -> true);
             assertEquals(List.of("lead-a", "lead-b"), replayed.stream().map(ConsumerRecord::key).sorted().toList());
             ConsumerRecord<String, byte[]> first = replayed.get(0);
             assertEquals("payload of " + first.key(), new String(first.value(), StandardCharsets.UTF_8));

@@ -10,7 +10,6 @@ import java.util.Properties;
 import jakarta.ws.rs.core.Response;
 
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 import org.jboss.logging.Logger;
 
@@ -21,12 +20,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.leadpipeline.devstack.FreePorts;
-import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.nurture.domain.NurtureRules;
 import io.leadpipeline.nurture.streams.NurtureMetrics;
 import io.leadpipeline.nurture.streams.NurtureTopology;
 import io.leadpipeline.service.query.OwnerForwarder;
+import io.leadpipeline.testkit.SecondStreamsInstance;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -50,14 +49,7 @@ final class SecondInstance implements AutoCloseable {
     SecondInstance(String applicationId, String bootstrapServers, String registryUrl, Path stateDir, NurtureRules rules)
             throws IOException {
         int port = FreePorts.next();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + port);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        Properties props = SecondStreamsInstance.settings(applicationId, bootstrapServers, "localhost:" + port, stateDir);
         streams = new KafkaStreams(NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, Duration.ofSeconds(1),
                 NurtureMetrics.NONE), props);
         vertx = Vertx.vertx();
@@ -117,7 +109,7 @@ final class SecondInstance implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        streams.close(Duration.ofSeconds(30));
+        SecondStreamsInstance.leave(streams);
         vertx.closeAndAwait();
     }
 }

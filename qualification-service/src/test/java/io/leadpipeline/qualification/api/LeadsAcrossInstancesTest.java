@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -32,7 +29,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.events.ConversionCaptured;
-import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.qualification.TestConversions;
 import io.leadpipeline.testkit.EventTopics;
@@ -45,6 +41,7 @@ import io.leadpipeline.qualification.streams.QualificationTopology;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.leadpipeline.service.security.Roles;
+import io.leadpipeline.testkit.SecondStreamsInstance;
 import io.leadpipeline.testkit.SignedInAs;
 
 /**
@@ -74,7 +71,7 @@ class LeadsAcrossInstancesTest {
         HostInfo otherHost = new HostInfo("127.0.0.1", otherHttp.getAddress().getPort());
         Path stateDir = Files.createTempDirectory("qualification-second-instance");
         KafkaStreams other = new KafkaStreams(QualificationTopology.build(new RegistryEventSerdes(registryUrl),
-                new Qualification(ScoringRuleSet.defaults()), Duration.ofHours(1)), secondInstance(otherHost, stateDir));
+                new Qualification(ScoringRuleSet.defaults()), Duration.ofHours(1)), SecondStreamsInstance.settings(applicationId, bootstrapServers, otherHost.host() + ":" + otherHost.port(), stateDir));
         otherHttp.createContext("/v1/leads/", exchange -> {
             String leadId = exchange.getRequestURI().getPath().substring("/v1/leads/".length());
             ReadOnlyKeyValueStore<String, LeadProfile> store = other.store(StoreQueryParameters.fromNameAndType(
@@ -120,7 +117,7 @@ class LeadsAcrossInstancesTest {
             });
             assertTrue(other.state().isRunningOrRebalancing());
         } finally {
-            other.close(Duration.ofSeconds(30));
+            SecondStreamsInstance.leave(other);
             other.cleanUp();
             otherHttp.stop(0);
         }
@@ -150,17 +147,5 @@ class LeadsAcrossInstancesTest {
     private static HostInfo activeHost(KafkaStreams streams, String leadId) {
         KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.LEAD_PROFILES, leadId, Serdes.String().serializer());
         return metadata == null ? null : metadata.activeHost();
-    }
-
-    private Properties secondInstance(HostInfo host, Path stateDir) throws IOException {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host.host() + ":" + host.port());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        return props;
     }
 }
