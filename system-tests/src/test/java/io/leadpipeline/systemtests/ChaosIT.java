@@ -10,13 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Proves no lead is lost or duplicated when every part of the pipeline crashes: each service and the broker are
  * SIGKILLed under load and restarted, the registry restarted, and then every acknowledged lead is counted on every
  * topic. The suite runs a short seed; {@code ./pipeline chaos} runs the long ones (see docs/reliability.md).
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other classes: see junit-platform.properties
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SharedPipeline.OWN_PIPELINE_LANE)
 class ChaosIT {
 
     @Test

@@ -32,6 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -49,6 +52,8 @@ import io.leadpipeline.service.security.Roles;
  * reading what it does not consume, the console writing anything, and a client without (or with wrong) credentials;
  * and the whole pipeline still works end to end, every service and the console signed in as itself.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SharedPipeline.OWN_PIPELINE_LANE)
 class KafkaAccessIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,6 +26,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +43,8 @@ import io.leadpipeline.devstack.FreePorts;
  * {@code ./pipeline dlq replay} sends it back once. Ports come from the documented env vars (random here: the
  * machine is shared).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SharedPipeline.OWN_PIPELINE_LANE)
 class LauncherIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
