@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.leadpipeline.service.security.AccessKeys;
 import io.leadpipeline.service.security.Roles;
 
 /**

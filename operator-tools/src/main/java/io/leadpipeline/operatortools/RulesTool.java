@@ -18,6 +18,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadpipeline.service.security.AccessKeys;
 import io.leadpipeline.service.security.Roles;
 
 /**

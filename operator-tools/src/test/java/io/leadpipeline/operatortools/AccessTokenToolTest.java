@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadpipeline.service.security.AccessKeys;
+
 class AccessTokenToolTest {
 
     @TempDir

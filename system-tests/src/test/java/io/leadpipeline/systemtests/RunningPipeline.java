@@ -19,7 +19,7 @@ import io.leadpipeline.devstack.ChildProcess;
 import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.FreePorts;
 import io.leadpipeline.devstack.Probes;
-import io.leadpipeline.operatortools.AccessKeys;
+import io.leadpipeline.service.security.AccessKeys;
 import io.leadpipeline.service.security.Roles;
 
 /**

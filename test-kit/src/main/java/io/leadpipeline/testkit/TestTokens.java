@@ -3,7 +3,7 @@ package io.leadpipeline.testkit;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.leadpipeline.operatortools.AccessKeys;
+import io.leadpipeline.service.security.AccessKeys;
 import io.leadpipeline.service.security.Roles;
 
 /**

@@ -18,14 +18,18 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Proves docs/asyncapi.yaml cannot drift from the code: every topic a service names is documented, every
  * documented topic is named in code, and every message points at an existing .avsc of the same name.
  * (PipelineEndToEndIT checks the running pipeline: every topic the services create, dead-letter topics included,
- * and the schema registered for each.)
+ * and the schema registered for each.) An integration test only for where it runs: beside the other system tests, not
+ * before them, as its parser and renderer (Node.js) take about 10 s.
  */
-class TopicContractsTest {
+@Execution(ExecutionMode.CONCURRENT) // needs no pipeline: runs beside the shared pipeline's classes (junit-platform.properties)
+class DocumentedContractsIT {
 
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("static final String \\w+ = \"(lead\\.[a-z0-9.-]+)\"");
 

@@ -1,4 +1,4 @@
-package io.leadpipeline.operatortools;
+package io.leadpipeline.service.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.leadpipeline.service.security.Roles;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -25,12 +24,14 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * The pipeline's token signing key, kept in a folder of its own ({@code .pipeline/security/} for {@code ./pipeline}),
  * and the tokens it signs (SmallRye JWT, RS256). The first use generates the key pair; the services verify with the
  * public half ({@code mp.jwt.verify.publickey.location}), so only this folder can mint tokens. The private key is
- * readable by its owner only.
+ * readable by its owner only. It lives beside {@link Roles}, which the services read tokens with, so both sides of the
+ * token's claims are in one place; minting is for {@code ./pipeline token} and the tests, never for a service (which is
+ * why smallrye-jwt-build is an optional dependency here).
  */
 public final class AccessKeys {
 
-    static final String SIGNING_KEY = "signing-key.pem";
-    static final String VERIFY_KEY = "verify-key.pem";
+    public static final String SIGNING_KEY = "signing-key.pem";
+    public static final String VERIFY_KEY = "verify-key.pem";
     private static final int KEY_BITS = 2048;
 
     private final Path dir;
