@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,9 +34,9 @@ import io.leadpipeline.events.ConversionCaptured;
 import io.leadpipeline.service.security.Roles;
 
 /**
- * Proves capture's idempotency holds across instances and restarts: two packaged capture-service processes (and one
- * of them restarted) give a retried Idempotency-Key, and a double click, the same conversionId, and qualification
- * counts it as one conversion.
+ * Proves capture's idempotency holds across instances and restarts: two packaged capture-service processes (the shared
+ * pipeline's and one more), and one started after the first answer, give a retried Idempotency-Key, and a double
+ * click, the same conversionId, and qualification counts it as one conversion.
  */
 @ExtendWith(SharedPipeline.class)
 class CaptureIdempotencyIT {
@@ -49,13 +50,29 @@ class CaptureIdempotencyIT {
     private static Path root;
     private static Path workDir;
     private static RunningPipeline pipeline;
+    /** The shared pipeline's own capture instance: the first of the two instances under test. */
+    private static String captureA;
+    /** A second capture instance of this class's own, beside it for both tests. */
+    private static ChildProcess secondCapture;
+    private static String captureB;
 
-    /** The shared pipeline's broker, registry and qualification; the capture instances under test are this class's own. */
+    /** The shared pipeline's broker, registry, qualification and capture, and one more capture instance. */
     @BeforeAll
-    static void usePipeline(RunningPipeline shared) {
+    static void startSecondInstance(RunningPipeline shared) {
         pipeline = shared;
         root = Path.of(System.getProperty("pipeline.root", "..")).toAbsolutePath().normalize();
         workDir = shared.workDir();
+        captureA = shared.url("capture-service", "");
+        int port = FreePorts.next();
+        secondCapture = startService("capture-service", port);
+        captureB = "http://127.0.0.1:" + port;
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (secondCapture != null) {
+            secondCapture.close();
+        }
     }
 
     @Test
@@ -63,43 +80,31 @@ class CaptureIdempotencyIT {
         String email = "retry.everywhere@acme-robotics.example";
         String body = "{\"email\": \"" + email + "\", \"formId\": \"demo-request\", \"company\": \"Acme Robotics\"}";
         String key = UUID.randomUUID().toString();
-        int portA = FreePorts.next();
-        int portB = FreePorts.next();
+        JsonNode first = capture(captureA, body, key);
+        JsonNode onB = capture(captureB, body, key);
+        // An instance started after the first answer: it knows the key only from what the first one stored.
         int portRestarted = FreePorts.next();
-        JsonNode first;
-        JsonNode onB;
         JsonNode afterRestart;
-        try (ChildProcess captureB = startService("capture-service", portB)) {
-            try (ChildProcess captureA = startService("capture-service", portA)) {
-                first = capture(portA, body, key);
-                onB = capture(portB, body, key);
-            }
-            try (ChildProcess restarted = startService("capture-service", portRestarted)) {
-                afterRestart = capture(portRestarted, body, key);
-            }
-            String conversionId = first.get("conversionId").asText();
-            assertEquals(conversionId, onB.get("conversionId").asText(), "another instance answers the retry with the same id");
-            assertEquals(conversionId, afterRestart.get("conversionId").asText(), "so does a restarted one");
-            assertOneConversionDownstream(email, first.get("leadId").asText(), conversionId, portB);
+        try (ChildProcess restarted = startService("capture-service", portRestarted)) {
+            afterRestart = capture("http://127.0.0.1:" + portRestarted, body, key);
         }
+        String conversionId = first.get("conversionId").asText();
+        assertEquals(conversionId, onB.get("conversionId").asText(), "another instance answers the retry with the same id");
+        assertEquals(conversionId, afterRestart.get("conversionId").asText(), "so does a restarted one");
+        assertOneConversionDownstream(email, first.get("leadId").asText(), conversionId, captureB);
     }
 
     @Test
     void shouldGiveADoubleClickSpreadOverTwoInstancesOneConversion() throws Exception {
         String email = "double.click@acme-robotics.example";
         String body = "{\"email\": \"" + email + "\", \"formId\": \"newsletter\", \"firstName\": \"Dee\"}";
-        int portA = FreePorts.next();
-        int portB = FreePorts.next();
-        try (ChildProcess captureA = startService("capture-service", portA);
-                ChildProcess captureB = startService("capture-service", portB)) {
-            awaitStartOfADoubleClickWindow();
-            JsonNode onA = capture(portA, body, null);
-            JsonNode onB = capture(portB, body, null);
+        awaitStartOfADoubleClickWindow();
+        JsonNode onA = capture(captureA, body, null);
+        JsonNode onB = capture(captureB, body, null);
 
-            String conversionId = onA.get("conversionId").asText();
-            assertEquals(conversionId, onB.get("conversionId").asText());
-            assertOneConversionDownstream(email, onA.get("leadId").asText(), conversionId, portA);
-        }
+        String conversionId = onA.get("conversionId").asText();
+        assertEquals(conversionId, onB.get("conversionId").asText());
+        assertOneConversionDownstream(email, onA.get("leadId").asText(), conversionId, captureA);
     }
 
     /**
@@ -107,9 +112,9 @@ class CaptureIdempotencyIT {
      * and qualification counted one conversion: a later, different conversion of the same lead (same partition,
      * so read after the copies) shows up as the second and last conversion activity.
      */
-    private static void assertOneConversionDownstream(String email, String leadId, String conversionId, int capturePort)
+    private static void assertOneConversionDownstream(String email, String leadId, String conversionId, String capture)
             throws Exception {
-        String later = capture(capturePort, "{\"email\": \"" + email + "\", \"formId\": \"ebook\"}", null)
+        String later = capture(capture, "{\"email\": \"" + email + "\", \"formId\": \"ebook\"}", null)
                 .get("conversionId").asText();
         try (TopicReader<ConversionCaptured> conversions = conversionsReader()) {
             conversions.await(r -> r.value().getConversionId().equals(later), 1, ARRIVAL);
@@ -140,8 +145,8 @@ class CaptureIdempotencyIT {
                 .toList();
     }
 
-    private static JsonNode capture(int port, String body, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/conversions"))
+    private static JsonNode capture(String capture, String body, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(capture + "/v1/conversions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
