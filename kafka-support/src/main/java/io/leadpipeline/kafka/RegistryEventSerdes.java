@@ -25,6 +25,9 @@ import io.apicurio.registry.serde.config.SerdeConfig;
  */
 public final class RegistryEventSerdes implements EventSerdes {
 
+    /** {@code apicurio.registry.http.adapter}: see {@link #avroSettings()}. */
+    public static final String REGISTRY_HTTP_ADAPTER = "JDK";
+
     private final String registryUrl;
 
     public RegistryEventSerdes(String registryUrl) {
@@ -58,14 +61,19 @@ public final class RegistryEventSerdes implements EventSerdes {
 
     /**
      * What every Apicurio Avro serde of the pipeline is configured with besides the registry's address: specific
-     * records, and readers and writers cached per schema. The services' SmallRye channels name the same provider in
-     * their application.properties ({@code apicurio.registry.avro-datum-provider}).
+     * records, readers and writers cached per schema, and the registry client on java.net.http. The services' SmallRye
+     * channels name the same provider and adapter in their application.properties ({@code apicurio.registry.*}).
+     * Not the Vert.x adapter, which a Quarkus service would pick: it waits for its answer without any deadline, and its
+     * answer was lost twice on our machines (a Kafka Streams thread then hung for good in a schema look-up while the
+     * registry answered everyone else: thread dump in the README's "Testing").
      */
     public static Map<String, Object> avroSettings() {
         return Map.of(
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
-                AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachingAvroDatumProvider.class.getName());
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachingAvroDatumProvider.class.getName(),
+                SchemaResolverConfig.HTTP_ADAPTER, REGISTRY_HTTP_ADAPTER);
     }
+
 
     private <T> AvroSerde<T> configured() {
         Map<String, Object> config = new HashMap<>(avroSettings());
