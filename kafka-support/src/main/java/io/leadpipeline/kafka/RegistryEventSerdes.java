@@ -65,7 +65,7 @@ public final class RegistryEventSerdes implements EventSerdes {
      * channels name the same provider and adapter in their application.properties ({@code apicurio.registry.*}).
      * Not the Vert.x adapter, which a Quarkus service would pick: it waits for its answer without any deadline, and its
      * answer was lost twice on our machines (a Kafka Streams thread then hung for good in a schema look-up while the
-     * registry answered everyone else: thread dump in the README's "Testing").
+     * registry answered everyone else: README, "The two commands").
      */
     public static Map<String, Object> avroSettings() {
         return Map.of(
