@@ -76,7 +76,7 @@ class ReadinessTest {
             JsonPath health = readiness(200);
             assertEquals("UP", status(health, "kafka"));
             assertEquals("UP", status(health, "schema-registry"));
-            assertEquals("UP", health.getString("status"), "every check, the Kafka Streams state included");
+            assertEquals("UP", health.getString("status"), "every check, Quarkus' Kafka Streams topics check included");
         });
     }
 
