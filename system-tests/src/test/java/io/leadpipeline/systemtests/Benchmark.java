@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -184,6 +185,10 @@ final class Benchmark {
         ProducerCeiling.Result producer;
         HttpRun captureWithPipeline;
         List<SpeedRun> speed = new ArrayList<>();
+        // The smoke checks that every figure comes out, not how good it is: the deep queue's own pipeline starts while
+        // the shared pipeline is measured rather than after it (./pipeline bench measures one thing at a time).
+        CompletableFuture<RunningPipeline> deepQueuePipeline = settings.deepQueueDecisions() > 0
+                ? CompletableFuture.supplyAsync(this::startDeepQueuePipeline) : null;
         try (BenchClosers closers = new BenchClosers(shared.stack(), shared.url(ROUTING, ""), shared.authorization(Roles.SALES_OPS), ours::contains, true, 32);
                 ProcessFootprint usage = new ProcessFootprint(() -> processIds(shared));
                 HttpLoad load = new HttpLoad(settings.loadThreads())) {
@@ -199,9 +204,14 @@ final class Benchmark {
             usage.phase(null);
             awaitAnswered(closers, captureWithPipeline, speed);
             footprint.putAll(usage.usage());
+        } catch (Exception | Error e) {
+            if (deepQueuePipeline != null) {
+                deepQueuePipeline.thenAccept(RunningPipeline::close);
+            }
+            throw e;
         }
         notes.add("Capture alone and the backlog drain need services started on their own: not part of the smoke run.");
-        DeepQueue deepQueue = settings.deepQueueDecisions() > 0 ? deepQueueOnOwnPipeline() : null;
+        DeepQueue deepQueue = deepQueuePipeline == null ? null : deepQueueOn(deepQueuePipeline.join());
         return new Results(settings, started, Duration.ofNanos(System.nanoTime() - startNanos), noop, producer, null,
                 captureWithPipeline, speed, deepQueue, null, null, footprint, startup, notes);
     }
@@ -414,11 +424,25 @@ final class Benchmark {
     // --- 3. Routing under a deep queue ---------------------------------------------------------------------------
 
     private DeepQueue deepQueueOnOwnPipeline() throws Exception {
-        int total = settings.deepQueueDecisions();
+        return deepQueueOn(startDeepQueuePipeline());
+    }
+
+    /** Broker, registry and routing alone, every closer on duty with the deep queue's capacity. */
+    private RunningPipeline startDeepQueuePipeline() {
         int capacity = settings.deepQueueCloserCapacity();
-        Path config = BenchConfig.write(shippedConfig, workDir.resolve("config-deep-queue"), capacity);
         log.accept("deep queue: starting broker, registry and routing alone (every closer on duty, capacity %,d each)".formatted(capacity));
-        try (RunningPipeline pipeline = RunningPipeline.start(new RunningPipeline.Options(false, false, serviceFlags(), List.of(ROUTING), config));
+        try {
+            Path config = BenchConfig.write(shippedConfig, workDir.resolve("config-deep-queue"), capacity);
+            return RunningPipeline.start(new RunningPipeline.Options(false, false, serviceFlags(), List.of(ROUTING), config));
+        } catch (Exception e) {
+            throw new IllegalStateException("the deep queue's pipeline did not start", e);
+        }
+    }
+
+    /** Runs the deep queue on {@code started} (from {@link #startDeepQueuePipeline()}) and stops it. */
+    private DeepQueue deepQueueOn(RunningPipeline started) throws Exception {
+        int total = settings.deepQueueDecisions();
+        try (RunningPipeline pipeline = started;
                 ProcessFootprint usage = new ProcessFootprint(() -> processIds(pipeline));
                 BenchClosers closers = new BenchClosers(pipeline.stack(), pipeline.url(ROUTING, ""), pipeline.authorization(Roles.SALES_OPS), key -> true, false, 512)) {
             startup.put(ROUTING + " (deep-queue pipeline)", pipeline.startupTimes().get(ROUTING));
@@ -474,7 +498,7 @@ final class Benchmark {
             usage.phase(null);
             footprint.putAll(usage.usage());
             noteRecordings(pipeline);
-            return new DeepQueue(total, capacity, writeSeconds, processed, decisionsPerSecond, lastQuarter, maxWaiting, growth,
+            return new DeepQueue(total, settings.deepQueueCloserCapacity(), writeSeconds, processed, decisionsPerSecond, lastQuarter, maxWaiting, growth,
                     handedBefore, drained, drainSeconds, drained / drainSeconds, drainSeries, closers.accepted(), closers.refused());
         }
     }
