@@ -1,5 +1,8 @@
 package io.leadpipeline.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,29 +13,20 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * the service's configuration ({@code kafka.bootstrap.servers}, {@code apicurio.registry.url}) and with a Kafka
  * Streams state directory of each application's own. Every test class of a test JVM shares one broker and registry
  * (started on first use, stopped when the JVM ends), so a new test profile costs an application start, not a stack
- * start. A class that stops the registry (whose schemas are then gone) asks for a stack of its own with
- * {@code initArgs = @ResourceArg(name = DevStackTestResource.OWN_STACK, value = "true")}; Quarkus stops the
- * application before this resource, so services stop first.
+ * start. The registry keeps its schemas in a file, as the local run does, so a class may stop the broker or the
+ * registry and start it again (the readiness tests do) without the classes after it losing a schema id; Quarkus
+ * stops the application before this resource, so services stop first.
  */
 public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
-
-    /** Init arg: {@code "true"} gives the test class a broker and registry of its own, stopped after it. */
-    public static final String OWN_STACK = "own-stack";
 
     private static final AtomicInteger APPLICATIONS = new AtomicInteger();
     private static DevStack shared;
 
-    private boolean own;
     private DevStack stack;
 
     @Override
-    public void init(Map<String, String> initArgs) {
-        own = Boolean.parseBoolean(initArgs.get(OWN_STACK));
-    }
-
-    @Override
     public Map<String, String> start() {
-        stack = own ? DevStack.startInTempDir() : shared();
+        stack = shared();
         return Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(),
                 "apicurio.registry.url", stack.registryUrl(),
@@ -41,7 +35,7 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
 
     private static synchronized DevStack shared() {
         if (shared == null) {
-            DevStack started = DevStack.startInTempDir();
+            DevStack started = startPersistent();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-shared-dev-stack"));
             shared = started;
         }
@@ -56,10 +50,16 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
                 new TestInjector.AnnotatedAndMatchesType(InjectDevStack.class, DevStack.class));
     }
 
+    private static DevStack startPersistent() {
+        try {
+            return DevStack.start(Files.createTempDirectory("lead-pipeline-dev-stack-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void stop() {
-        if (own && stack != null) {
-            stack.close();
-        }
+        // The shared stack outlives each application: a shutdown hook stops it with the JVM.
     }
 }

@@ -13,24 +13,20 @@ import org.junit.jupiter.api.Test;
 import io.leadpipeline.devstack.DevStack;
 import io.leadpipeline.devstack.DevStackTestResource;
 import io.leadpipeline.devstack.InjectDevStack;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.leadpipeline.service.security.Roles;
 import io.leadpipeline.testkit.SignedInAs;
 
 /**
  * Proves /q/health/ready tells an orchestrator the truth: DOWN while the schema registry or the Kafka broker is
- * unreachable, UP again once it is back. Runs on its own broker and registry (its own profile), because stopping
- * them would disturb the other service tests.
+ * unreachable, UP again once it is back. On the module's shared broker and registry, which it stops and starts again
+ * (the registry keeps its schemas in a file, so the classes after it read on).
  */
 @SignedInAs(Roles.MARKETING_OPS)
 @QuarkusTest
-@TestProfile(ReadinessTest.OwnStack.class)
-@WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = DevStackTestResource.OWN_STACK, value = "true"))
+@WithTestResource(DevStackTestResource.class)
 class ReadinessTest {
 
     private static final Duration NOTICED = Duration.ofSeconds(60);
@@ -88,9 +84,5 @@ class ReadinessTest {
         List<Map<String, Object>> checks = health.getList("checks");
         return checks.stream().filter(c -> check.equals(c.get("name"))).map(c -> String.valueOf(c.get("status")))
                 .findFirst().orElse("missing");
-    }
-
-    /** A profile of its own: a separate application (and broker and registry) from the other service tests. */
-    public static class OwnStack implements QuarkusTestProfile {
     }
 }
