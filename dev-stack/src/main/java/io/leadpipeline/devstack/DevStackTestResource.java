@@ -14,7 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Streams state directory of each application's own. Every test class of a test JVM shares one broker and registry
  * (started on first use, stopped when the JVM ends), so a new test profile costs an application start, not a stack
  * start. The registry keeps its schemas in a file, as the local run does, so a class may stop the broker or the
- * registry and start it again (the readiness tests do) without the classes after it losing a schema id; Quarkus
+ * registry and start it again (qualification's readiness test and capture's Kafka-down test do) without the classes after it losing a schema id; Quarkus
  * stops the application before this resource, so services stop first.
  */
 public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {

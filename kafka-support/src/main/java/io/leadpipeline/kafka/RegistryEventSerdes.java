@@ -74,7 +74,6 @@ public final class RegistryEventSerdes implements EventSerdes {
                 SchemaResolverConfig.HTTP_ADAPTER, REGISTRY_HTTP_ADAPTER);
     }
 
-
     private <T> AvroSerde<T> configured() {
         Map<String, Object> config = new HashMap<>(avroSettings());
         config.put(SerdeConfig.REGISTRY_URL, registryUrl);
