@@ -2,12 +2,15 @@ package io.leadpipeline.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.Awaitility;
 
 import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
 
@@ -15,11 +18,15 @@ import io.leadpipeline.kafka.DeadLetterDeserializationHandler;
  * A second Kafka Streams instance of a service's application beside the one a {@code @QuarkusTest} runs, for the tests
  * of queries across instances. It joins as a static member and leaves the group when closed: a plain member that
  * closes stays in the group until its session times out (Kafka Streams does not send a leave on close), and the
- * service's instance would wait that long for its partitions back, stalling the test classes after it.
+ * service's instance would wait that long for its partitions back, stalling the test classes after it. Closing waits
+ * until the service's instance has taken every partition back and caught its stores up, so the next test class of the
+ * same application never meets the rebalance this one caused (a 503 "rebalancing" in the middle of its requests).
  */
 public final class SecondStreamsInstance {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** The group's rebalance after the leave plus the restore of the partitions that come back. */
+    private static final Duration TAKE_BACK_TIMEOUT = Duration.ofSeconds(60);
 
     private SecondStreamsInstance() {
     }
@@ -39,8 +46,23 @@ public final class SecondStreamsInstance {
         return props;
     }
 
-    /** Closes the instance and takes it out of the group, so its partitions go back to the service's instance now. */
-    public static void leave(KafkaStreams streams) {
-        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+    /**
+     * Closes {@code second} and takes it out of the group, then waits until {@code service} (the application's
+     * instance the test runs) is again the group's only member, running, with every store it holds caught up.
+     */
+    public static void leave(KafkaStreams second, KafkaStreams service) {
+        second.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+        Awaitility.await("the service's instance takes back every partition").atMost(TAKE_BACK_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100)).until(() -> aloneAndCaughtUp(service));
+    }
+
+    private static boolean aloneAndCaughtUp(KafkaStreams service) {
+        if (service.state() != KafkaStreams.State.RUNNING || service.metadataForAllStreamsClients().size() != 1) {
+            return false;
+        }
+        // The lags cover every store partition assigned here, including those still restoring.
+        Map<String, Map<Integer, LagInfo>> lags = service.allLocalStorePartitionLags();
+        return !lags.isEmpty() && lags.values().stream().flatMap(partitions -> partitions.values().stream())
+                .allMatch(lag -> lag.offsetLag() == 0);
     }
 }

@@ -74,7 +74,7 @@ class NurtureInstancesTest {
 
     @Test
     void shouldAnswerEveryLeadFromEitherInstanceAndSumTheCountsOverBoth() throws Exception {
-        try (SecondInstance second = new SecondInstance(applicationId, bootstrapServers, registryUrl,
+        try (SecondInstance second = new SecondInstance(first, applicationId, bootstrapServers, registryUrl,
                 Files.createTempDirectory("nurture-second-instance"), rules.get())) {
             Awaitility.await().atMost(SETTLE).until(() -> runningWithWork(first) && runningWithWork(second.streams()));
             long educationBefore = activeIn("education");

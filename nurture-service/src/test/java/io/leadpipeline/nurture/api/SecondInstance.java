@@ -41,13 +41,16 @@ final class SecondInstance implements AutoCloseable {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final KafkaStreams service;
     private final HttpServer http;
     private final Vertx vertx;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    SecondInstance(String applicationId, String bootstrapServers, String registryUrl, Path stateDir, NurtureRules rules)
-            throws IOException {
+    /** A second instance of {@code applicationId} beside {@code service}, the instance the {@code @QuarkusTest} runs. */
+    SecondInstance(KafkaStreams service, String applicationId, String bootstrapServers, String registryUrl, Path stateDir,
+            NurtureRules rules) throws IOException {
+        this.service = service;
         int port = FreePorts.next();
         Properties props = SecondStreamsInstance.settings(applicationId, bootstrapServers, "localhost:" + port, stateDir);
         streams = new KafkaStreams(NurtureTopology.build(new RegistryEventSerdes(registryUrl), rules, Duration.ofSeconds(1),
@@ -109,7 +112,7 @@ final class SecondInstance implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        SecondStreamsInstance.leave(streams);
+        SecondStreamsInstance.leave(streams, service);
         vertx.closeAndAwait();
     }
 }

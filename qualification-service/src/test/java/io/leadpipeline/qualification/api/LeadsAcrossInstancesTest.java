@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -64,6 +66,9 @@ class LeadsAcrossInstancesTest {
 
     @ConfigProperty(name = "quarkus.kafka-streams.application-id")
     String applicationId;
+
+    @Inject
+    KafkaStreams service;
 
     @Test
     void shouldAnswerForALeadOwnedByAnotherInstanceByAskingIt() throws Exception {
@@ -117,7 +122,7 @@ class LeadsAcrossInstancesTest {
             });
             assertTrue(other.state().isRunningOrRebalancing());
         } finally {
-            SecondStreamsInstance.leave(other);
+            SecondStreamsInstance.leave(other, service);
             other.cleanUp();
             otherHttp.stop(0);
         }
