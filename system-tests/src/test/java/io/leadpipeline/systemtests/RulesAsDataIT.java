@@ -22,10 +22,14 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,12 +55,16 @@ import io.leadpipeline.testkit.EventTopics;
  * with two qualification instances reaches both without a restart (each reports the new version), and every decision
  * made after it, whichever instance owns the lead, carries the new {@code rulesVersion}; a broken file is refused
  * naming its line, and nothing changes anywhere; the backtest answers on the recorded history with the numbers
- * worked out by hand.
+ * worked out by hand. Last, the two instances show a graceful scale-down: the stopped one leaves the group as it
+ * closes, and the other decides the leads of its partitions.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RulesAsDataIT {
 
     private static final String QUALIFICATION = "qualification-service";
     private static final String SECOND = RunningPipeline.instance(QUALIFICATION, 2);
+    /** The service's Kafka Streams application id, which is its consumer group. */
+    private static final String GROUP = "qualification-service";
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -127,6 +135,43 @@ class RulesAsDataIT {
         assertTrue(refused.output().contains(broken + ":" + line + ": thresholds.sql: "), refused.output());
         assertEquals(before, version(QUALIFICATION));
         assertEquals(before, version(SECOND));
+    }
+
+    /**
+     * A graceful stop (a deploy, a scale-down) takes the instance out of the consumer group as it closes, so the other
+     * instance takes its partitions at once; a member that closed without leaving would stay in the group for its
+     * 10 s session timeout, and the leads on its partitions would wait that long. Prints how long after the stop
+     * the remaining instance had decided leads spread over every partition.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE) // it stops the second instance the other tests use
+    void shouldLeaveTheGroupOnAGracefulStopSoTheOtherInstanceDecidesItsLeads() throws Exception {
+        try (Admin admin = Admin.create(pipeline.stack().clientSettings())) {
+            assertEquals(2, members(admin), "both instances are members");
+            long stopped = System.nanoTime();
+            pipeline.stop(SECOND);
+            double stopSeconds = (System.nanoTime() - stopped) / 1e9;
+            // Read once, as soon as the process has ended: no waiting that the session timeout could also satisfy.
+            assertEquals(1, members(admin), "the stopped instance left the group as it closed");
+
+            BenchLeads bench = new BenchLeads("scale-down-" + System.nanoTime());
+            EventTopics topics = new EventTopics(pipeline.stack().clientSettings(), pipeline.stack().registryUrl());
+            Set<String> ids = new TreeSet<>();
+            for (int n = 0; n < 12; n++) { // spread over the partitions, so over the stopped instance's too
+                ConversionCaptured conversion = bench.conversion(BenchLeads.Kind.SALES_READY, n, Instant.now());
+                topics.send("lead.conversions", conversion.getLeadId(), conversion);
+                ids.add(conversion.getLeadId());
+            }
+            try (TopicReader<QualificationDecided> decisions = AvroTopicReaders.reader(pipeline.stack(), "lead.decisions")) {
+                assertEquals(ids.size(), decisions.await(r -> ids.contains(r.key()), ids.size(), ARRIVAL).size());
+            }
+            System.out.printf("scale-down: the stop took %.1f s; the remaining instance had decided all %d leads %.1f s after it began%n",
+                    stopSeconds, ids.size(), (System.nanoTime() - stopped) / 1e9);
+        }
+    }
+
+    private static int members(Admin admin) throws Exception {
+        return admin.describeConsumerGroups(List.of(GROUP)).all().get(30, TimeUnit.SECONDS).get(GROUP).members().size();
     }
 
     /**

@@ -246,6 +246,14 @@ final class RunningPipeline implements AutoCloseable {
         }
     }
 
+    /** Stops a service gracefully (SIGTERM), as a deploy or a scale-down would; returns once its process has ended. */
+    void stop(String service) {
+        ChildProcess process = processes.get(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
     /** Starts a stopped or killed service again on the same port and state directory; returns once it is ready. */
     void restart(String service) {
         ChildProcess process = processes.get(service);

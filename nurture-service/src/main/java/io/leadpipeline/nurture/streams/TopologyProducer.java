@@ -1,14 +1,20 @@
 package io.leadpipeline.nurture.streams;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.interceptor.Interceptor;
 
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.runtime.ShutdownEvent;
 
+import io.leadpipeline.kafka.GroupLeave;
 import io.leadpipeline.kafka.RegistryEventSerdes;
 import io.leadpipeline.kafka.StreamThreadRecovery;
 import io.leadpipeline.kafka.StreamsTracing;
@@ -35,5 +41,10 @@ public class TopologyProducer {
     @ApplicationScoped
     StreamsUncaughtExceptionHandler streamThreadRecovery() {
         return new StreamThreadRecovery();
+    }
+
+    /** A stopping instance hands its partitions over at once (before Quarkus closes Kafka Streams without leaving). */
+    void leaveGroupOnStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent stop, KafkaStreams streams) {
+        GroupLeave.closeAndLeave(streams);
     }
 }
