@@ -61,7 +61,7 @@ public final class RulesTool {
         }
     }
 
-    static final String USAGE = "usage: rules apply <file> [--dry-run] [--rule-set NAME] [--author NAME] | rules show <rule-set> "
+    static final String USAGE = "usage: rules apply <file> [--dry-run] [--if-version VERSION] [--rule-set NAME] [--author NAME] | rules show <rule-set> "
             + "[--document] | rules list | rules backtest <scoring file> [--changed N]";
 
     /** @return the exit code: 0 done, 1 refused or failed */
@@ -112,11 +112,18 @@ public final class RulesTool {
         Path file = readable(fileName);
         String ruleSet = ruleSetOf(file, Optional.ofNullable(options.get("rule-set")));
         boolean dryRun = options.containsKey("dry-run");
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(ruleSet, "/v1/rules/" + ruleSet + (dryRun ? "?dryRun=true" : "")))
-                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofFile(file)).timeout(ANSWER));
+        HttpRequest.Builder put = HttpRequest.newBuilder(uri(ruleSet, "/v1/rules/" + ruleSet + (dryRun ? "?dryRun=true" : "")))
+                .header("Content-Type", "application/yaml").PUT(HttpRequest.BodyPublishers.ofFile(file)).timeout(ANSWER);
+        // Only over that version: the service refuses (412) if someone published another since it was read.
+        Optional.ofNullable(options.get("if-version")).ifPresent(expected -> put.header("If-Match", "\"" + expected + "\""));
+        HttpResponse<String> response = send(put);
         JsonNode body = json(response);
         if (response.statusCode() == 422) {
             return refused(file, body);
+        }
+        if (response.statusCode() == 412) {
+            out.printf("%s: %s%n", ruleSet, body.path("detail").asText("changed since that version"));
+            return 1;
         }
         if (response.statusCode() != 200 && response.statusCode() != 202) {
             return failed(response, body);
@@ -128,7 +135,8 @@ public final class RulesTool {
             return 0;
         }
         if (dryRun) {
-            out.printf("%s: %s is valid and would replace %s (dry run: nothing published)%n", ruleSet, version, previous);
+            out.printf("%s: %s is valid and would replace %s (dry run: nothing published); to publish it over exactly that "
+                    + "version: ./pipeline rules apply %s --if-version %s%n", ruleSet, version, previous, fileName, previous);
         } else if (response.statusCode() == 202) {
             out.printf("%s: %s published (was %s); the instance that took it has not applied it yet: check with "
                     + "./pipeline rules show %s%n", ruleSet, version, previous, ruleSet);

@@ -54,9 +54,9 @@ import io.leadpipeline.testkit.EventTopics;
  * Proves the rules are data, as a user changes them: {@code ./pipeline rules apply config/scoring.yaml} on a pipeline
  * with two qualification instances reaches both without a restart (each reports the new version), and every decision
  * made after it, whichever instance owns the lead, carries the new {@code rulesVersion}; a broken file is refused
- * naming its line, and nothing changes anywhere; the backtest answers on the recorded history with the numbers
- * worked out by hand. Last, the two instances show a graceful scale-down: the stopped one leaves the group as it
- * closes, and the other decides the leads of its partitions.
+ * naming its line, and nothing changes anywhere, as does one applied over a version replaced since; the backtest
+ * answers on the recorded history with the numbers worked out by hand. Last, the two instances show a graceful
+ * scale-down: the stopped one leaves the group as it closes, and the other decides the leads of its partitions.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RulesAsDataIT {
@@ -135,6 +135,22 @@ class RulesAsDataIT {
         assertTrue(refused.output().contains(broken + ":" + line + ": thresholds.sql: "), refused.output());
         assertEquals(before, version(QUALIFICATION));
         assertEquals(before, version(SECOND));
+    }
+
+    /** An edit applied with --if-version on a version someone replaced since is refused, naming the current one. */
+    @Test
+    void shouldRefuseAFileAppliedOverAVersionThatIsNoLongerCurrent(@TempDir Path dir) throws Exception {
+        String current = version(QUALIFICATION);
+        Path edited = dir.resolve("scoring.yaml");
+        Files.writeString(edited, Files.readString(root().resolve("config/scoring.yaml")).replace("sql: 100", "sql: 95"));
+        String stale = "sha256:" + "0".repeat(16);
+
+        Result refused = pipeline("rules", "apply", edited.toString(), "--if-version", stale);
+
+        assertEquals(1, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("scoring rules are at " + current + " now"), refused.output());
+        assertEquals(current, version(QUALIFICATION), "nothing was published");
+        assertEquals(current, version(SECOND));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.leadpipeline.capture.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +73,31 @@ class LiveCaptureRulesTest {
     }
 
     @Test
+    void shouldPublishOverTheVersionNamedInIfMatchOnlyWhileItIsStillCurrent() {
+        String original = rules.current().document();
+        String before = given().header("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).when().get("/v1/rules/capture")
+                .then().statusCode(200).header("ETag", "\"" + rules.version() + "\"").extract().path("version");
+        String edited = original.replace(PARTNER_FORM, PARTNER_FORM + NEW_FORM);
+        try {
+            // Someone else publishes first; an edit made on the version read before is then refused, and changes nothing.
+            put(Roles.ADMIN, original + "# someone else's edit\n").then().statusCode(200).body("changed", equalTo(true));
+            String theirs = rules.version();
+            putIfMatch(before, edited).then().statusCode(412).contentType("application/problem+json")
+                    .body("status", equalTo(412)).body("detail", containsString(theirs));
+            assertEquals(theirs, rules.version(), "the refused edit changed nothing");
+            post("spring-webinar").then().statusCode(404);
+
+            // Made again on the current version, it is published, and its ETag is the new version.
+            String published = putIfMatch(theirs, edited).then().statusCode(200).body("changed", equalTo(true))
+                    .extract().path("version");
+            assertEquals(published, rules.version());
+            post("spring-webinar").then().statusCode(202);
+        } finally {
+            put(Roles.ADMIN, original).then().statusCode(200);
+        }
+    }
+
+    @Test
     void shouldLetOnlyMarketingOpsOrAdminPublish() {
         String before = rules.version();
         put(Roles.SALES_OPS, rules.current().document() + "# an edit\n").then().statusCode(403);
@@ -85,6 +111,11 @@ class LiveCaptureRulesTest {
         return given().contentType(ContentType.JSON).header("Origin", "https://partner.example.net")
                 .body("{\"email\": \"live.rules@acme.example\", \"formId\": \"" + formId + "\"}")
                 .when().post("/v1/conversions");
+    }
+
+    private static io.restassured.response.Response putIfMatch(String version, String document) {
+        return given().header("Authorization", TestTokens.bearer(Roles.MARKETING_OPS)).header("If-Match", "\"" + version + "\"")
+                .contentType("application/yaml").body(document.getBytes(StandardCharsets.UTF_8)).when().put("/v1/rules/capture");
     }
 
     private static io.restassured.response.Response put(String role, String document) {
