@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,16 +25,13 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * Proves that with OpenTelemetry on, a conversion written to lead.conversions carries the W3C trace context of the
+ * Proves that with OpenTelemetry on (as the module's tests run), a conversion written to lead.conversions carries the W3C trace context of the
  * HTTP request that posted it, so the services downstream continue the website's trace.
  */
 @QuarkusTest
-@TestProfile(TracingTest.TracingOn.class)
 @WithTestResource(DevStackTestResource.class)
 @WithTestResource(CaptureTestConfig.class)
 class TracingTest {
@@ -91,16 +87,5 @@ class TracingTest {
 
     private String names() {
         return spans.getFinishedSpanItems().stream().map(SpanData::getName).toList().toString();
-    }
-
-    /** OpenTelemetry on, spans kept in memory, exported quickly, no OTLP collector needed. */
-    public static class TracingOn implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.bsp.schedule.delay", "PT0.1S",
-                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:1");
-        }
     }
 }

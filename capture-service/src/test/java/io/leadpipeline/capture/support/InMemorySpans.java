@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 
-/** Keeps finished spans in memory for tests that enable OpenTelemetry (unused while the SDK is disabled). */
+/** Keeps finished spans in memory: the tests run with OpenTelemetry on (application.properties' %test profile). */
 @ApplicationScoped
 public class InMemorySpans {
 
