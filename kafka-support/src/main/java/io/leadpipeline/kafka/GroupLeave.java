@@ -10,8 +10,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * Kafka Streams member that closes stays in the group until its session times out (10 s here), so the leads on its
  * partitions would wait that long on every restart. Kafka Streams can only take a static member out of the group
  * ({@code KafkaStreams.CloseOptions#leaveGroup}), which is why each service gives its consumers a
- * {@code group.instance.id} of their own: a fresh one per start, so two instances never share one. A crash still
- * costs the session timeout: nothing is left to say goodbye.
+ * {@code group.instance.id} of their own (service-support's {@code microprofile-config.properties}). A crash that
+ * nothing restarts still costs the session timeout: nothing is left to say goodbye.
  */
 public final class GroupLeave {
 
